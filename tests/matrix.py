@@ -1,0 +1,69 @@
+"""The bake matrix and the expected file tree of a pack, written independently of the hooks.
+
+The matrix is read from cookiecutter.json: every node_category x node_api pair is baked, and every
+value of each other choice appears in at least one of those bakes. A new choice in cookiecutter.json
+therefore extends the matrix by itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+TEMPLATE = Path(__file__).resolve().parent.parent
+CONTEXT = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
+CHOICES = {k: v for k, v in CONTEXT.items() if isinstance(v, list) and not k.startswith("_")}
+AXES = ("node_category", "node_api")  # crossed in full; the other choices are cycled over them
+
+
+def combinations() -> list[dict]:
+    crossed = list(itertools.product(*(CHOICES[a] for a in AXES)))
+    others = {k: v for k, v in CHOICES.items() if k not in AXES}
+    assert all(len(v) <= len(crossed) for v in others.values()), "a choice has more values than the matrix has rows"
+    combos = []
+    for i, values in enumerate(crossed):
+        combo = dict(zip(AXES, values, strict=True))
+        combo.update({k: v[i % len(v)] for k, v in others.items()})
+        combos.append(combo)
+    return combos
+
+
+def combo_id(combo: dict) -> str:
+    return "-".join(f"{k}={v}" for k, v in combo.items())
+
+
+# What every pack has, and what each answer adds. Paths use {pkg} and {P} for the package name and
+# the node-id prefix.
+COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirements.txt", "__init__.py",
+          "icon.svg", "tests/conftest.py"}  # fmt: skip
+NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "example_workflows/example.json",
+         "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py"}  # fmt: skip
+WEB = {"web/main.js", "tests/test_web.py"}
+BY_CATEGORY = {
+    "server": NODES,
+    "client": WEB | {"locales/en/settings.json", "locales/en/commands.json"},
+    "independent": NODES | WEB | {"web/docs/{P}_InvertImage.md", "web/docs/{P}_ImageStats.md"},
+    "connected": NODES | WEB | {"web/docs/{P}_InvertImage.md", "web/docs/{P}_ApplyPreset.md",
+                                "{pkg}/routes.py", "{pkg}/presets.py", "presets/soft.json", "presets/full.json",
+                                "tests/test_routes.py"},
+}  # fmt: skip
+NODE_IDS = {
+    "server": ["InvertImage"],
+    "client": [],
+    "independent": ["InvertImage", "ImageStats"],
+    "connected": ["InvertImage", "ApplyPreset"],
+}
+
+
+def expected_files(answers: dict) -> set[str]:
+    files = set(COMMON) | BY_CATEGORY[answers["node_category"]]
+    if answers["license"] != "none":
+        files.add("LICENSE")
+    if answers["github_actions"] == "yes":
+        files |= {".github/workflows/tests.yml", ".github/workflows/publish.yml"}
+    return {f.format(pkg=answers["package_name"], P=answers["node_prefix"]) for f in files}
+
+
+def expected_dirs(files: set[str]) -> set[str]:
+    return {str(parent) for f in files for parent in Path(f).parents if str(parent) != "."}

@@ -1,0 +1,166 @@
+"""Every combination of the matrix, baked once and checked from many sides."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+from matrix import NODE_IDS, expected_dirs, expected_files
+
+LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%|%\}|\{#")  # GitHub's own ${{ }} is fine
+
+
+def test_exact_files_and_folders(pack):
+    files = expected_files(pack.answers)
+    assert pack.files() == files
+    assert pack.dirs() == expected_dirs(files)  # so no empty folder is left behind
+
+
+def test_no_unrendered_template_syntax(pack):
+    for rel in pack.files():
+        assert not LEFTOVER.search(rel), rel
+        assert not LEFTOVER.search(pack.read(rel)), rel
+
+
+def test_ruff_check_and_format_are_clean(pack):
+    for cmd in (["check", "."], ["format", "--check", "."]):
+        out = pack.run(sys.executable, "-m", "ruff", *cmd)
+        assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_every_python_file_compiles(pack):
+    for rel in pack.files():
+        if rel.endswith(".py"):
+            compile(pack.read(rel), rel, "exec")
+
+
+def test_config_files_parse(pack):
+    for rel in pack.files():
+        text = pack.read(rel)
+        if rel.endswith(".toml"):
+            tomllib.loads(text)
+        elif rel.endswith(".json"):
+            json.loads(text)
+        elif rel.endswith((".yml", ".yaml")):
+            yaml.safe_load(text)
+
+
+def test_packs_own_tests_pass(pack):
+    out = pack.run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider")
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    summary = out.stdout.strip().splitlines()[-1]
+    assert re.search(r"\d+ passed", summary), summary
+    print(f"{pack.path.name} [{pack.answers['node_category']}/{pack.answers['node_api']}]: {summary}")
+
+
+def test_wheel_builds(pack, tmp_path):
+    out = pack.run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp_path / "wheels", ".",
+                   cwd=pack.copy(tmp_path))
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert len(list((tmp_path / "wheels").glob("*.whl"))) == 1
+
+
+def test_editable_install_in_a_bare_venv(pack, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    copy = pack.copy(tmp_path)
+    out = pack.run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "-e", ".", cwd=copy)
+    assert out.returncode == 0, out.stderr[-3000:]
+    if pack.answers["node_category"] != "client":
+        found = subprocess.run(
+            [python, "-c", f"import importlib.util as u; print(u.find_spec('{pack.answers['package_name']}').origin)"],
+            capture_output=True,
+            text=True,
+        )
+        assert str(copy) in found.stdout, found.stderr
+
+
+def test_comfy_node_validate_passes(pack):
+    comfy = shutil.which("comfy", path=str(Path(sys.executable).parent)) or pytest.fail("comfy-cli is not installed")
+    out = pack.run(comfy, "--skip-prompt", "--no-enable-telemetry", "node", "validate")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "All validation checks passed" in out.stdout + out.stderr
+
+
+def test_pyproject_is_registry_ready(pack):
+    a = pack.answers
+    data = tomllib.loads(pack.read("pyproject.toml"))
+    project, comfy = data["project"], data["tool"]["comfy"]
+    assert project["name"] == a["registry_name"] and project["version"] == a["version"]
+    assert project["description"] == a["description"]
+    assert project["authors"] == [{"name": a["author_name"], "email": a["author_email"]}]
+    assert project["requires-python"].startswith(">=3.")
+    assert project.get("license") == (None if a["license"] == "none" else a["license"])
+    repo = f"https://github.com/{a['github_user']}/{a['project_slug']}"
+    assert project["urls"] == {"Repository": repo, "Documentation": f"{repo}#readme", "Issues": f"{repo}/issues"}
+    assert comfy["PublisherId"] == a["publisher_id"] and comfy["DisplayName"] == a["project_name"]
+    assert comfy["Icon"].startswith("https://") and comfy["Icon"].endswith("/icon.svg")
+    assert comfy["requires-comfyui"] == (">=0.3.75" if a["node_api"] == "v3" else ">=0.3.0")
+    requirements = [ln.strip() for ln in pack.read("requirements.txt").splitlines() if ln.strip()[:1] not in ("", "#")]
+    assert requirements == project["dependencies"]
+
+
+def test_comfyignore_keeps_tests_and_ci_out(pack):
+    lines = pack.read(".comfyignore").splitlines()
+    assert "/tests/" in lines and "/.github/" in lines
+
+
+def test_root_init_exports_one_api_and_web_directory_only_with_web(pack):
+    a = pack.answers
+    tree = ast.parse(pack.read("__init__.py"))
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            names |= {alias.asname or alias.name for alias in node.names}
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(node.name)
+    if a["node_api"] == "v3":
+        assert "comfy_entrypoint" in names and "NODE_CLASS_MAPPINGS" not in names
+    else:
+        assert "NODE_CLASS_MAPPINGS" in names and "comfy_entrypoint" not in names
+    assert ("WEB_DIRECTORY" in names) == (a["node_category"] != "server")
+
+
+def test_node_ids_are_prefixed_everywhere(pack):
+    a = pack.answers
+    ids = [f"{a['node_prefix']}_{n}" for n in NODE_IDS[a["node_category"]]]
+    if not ids:
+        return
+    assert set(json.loads(pack.read("locales/en/nodeDefs.json"))) == set(ids)
+    nodes_py = pack.read(f"{a['package_name']}/nodes.py")
+    assert all(f'"{i}"' in nodes_py for i in ids)
+    workflow = json.loads(pack.read("example_workflows/example.json"))
+    used = {n["type"] for n in workflow["nodes"]}
+    assert used & set(ids) and used - set(ids) <= {"EmptyImage", "PreviewImage"}
+
+
+def test_javascript_is_an_es_module_importing_comfy_at_the_right_depth(pack):
+    if "web/main.js" not in pack.files():
+        return
+    js = pack.read("web/main.js")
+    assert 'import { app } from "../../scripts/app.js";' in js
+    assert f'name: "{pack.answers["js_prefix"]}.' in js
+    node = shutil.which("node")
+    if node:  # a syntax check when Node is there (the real-browser tier loads it for real)
+        out = subprocess.run([node, "--input-type=module", "--check"], input=js, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+
+
+def test_connected_pack_says_it_does_not_work_through_the_api_mode(pack):
+    readme = pack.read("README.md")
+    if pack.answers["node_category"] == "connected":
+        assert "API mode" in readme
+    assert readme.startswith(f"# {pack.answers['project_name']}")

@@ -1,0 +1,52 @@
+import pytest
+import torch
+
+from {{ cookiecutter.package_name }} import logic
+
+
+def red(batch: int = 1, size: int = 4) -> torch.Tensor:
+    image = torch.zeros(batch, size, size, 3)
+    image[..., 0] = 1.0
+    return image
+
+
+def test_full_strength_inverts_every_pixel():
+    out = logic.invert(red())
+    assert torch.equal(out[..., 0], torch.zeros(1, 4, 4))
+    assert torch.equal(out[..., 1:], torch.ones(1, 4, 4, 2))
+
+
+def test_zero_strength_keeps_the_image_and_half_gives_grey():
+    image = torch.rand(2, 3, 5, 3)
+    assert torch.allclose(logic.invert(image, 0.0), image)
+    assert torch.allclose(logic.invert(image, 0.5), torch.full_like(image, 0.5))
+
+
+def test_shape_and_dtype_are_kept():
+    image = torch.rand(3, 7, 9, 3)
+    out = logic.invert(image, 0.3)
+    assert out.shape == image.shape and out.dtype == image.dtype
+
+
+@pytest.mark.parametrize("strength", [-0.1, 1.5])
+def test_strength_outside_0_to_1_is_refused(strength):
+    assert "between 0 and 1" in logic.check_strength(strength)
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        logic.invert(red(), strength)
+
+
+@pytest.mark.parametrize("bad", [torch.zeros(4, 4, 3), torch.zeros(1, 4, 4, 2), "not an image"])
+def test_non_image_input_gets_a_readable_error(bad):
+    with pytest.raises(ValueError, match="IMAGE tensor"):
+        logic.invert(bad)
+{%- if cookiecutter.node_category == "independent" %}
+
+
+def test_image_stats_measures_size_and_channels():
+    stats = logic.image_stats(red(batch=2, size=3))
+    assert (stats["batch"], stats["width"], stats["height"], stats["channels"]) == (2, 3, 3, 3)
+    assert stats["mean"] == [1.0, 0.0, 0.0]
+    assert stats["min"] == [1.0, 0.0, 0.0] and stats["max"] == [1.0, 0.0, 0.0]
+    text = logic.format_stats(stats)
+    assert "2 x 3x3" in text and "mean 1.000 0.000 0.000" in text
+{%- endif %}

@@ -1,0 +1,186 @@
+{%- set J = cookiecutter.js_prefix -%}
+{%- set cat = cookiecutter.node_category -%}
+// @ts-check
+// Front end of {{ cookiecutter.registry_name }}. ComfyUI imports every .js file under web/ as an ES module,
+// so keep only browser code here. Server data is always shown with textContent, never as HTML.
+import { app } from "../../scripts/app.js";
+{%- if cat == "connected" %}
+import { api } from "../../scripts/api.js";
+{%- endif %}
+
+const PACK_NAME = {{ cookiecutter.project_name | json_str }};
+{%- if cat == "client" %}
+const GREETING_SETTING = "{{ J }}.Example.Greeting";
+const SAY_HELLO_COMMAND = "{{ J }}.Example.SayHello";
+
+/** Show the greeting setting in a toast; bound to a command, a key and a sidebar button. */
+function sayHello() {
+  const greeting = String(app.extensionManager.setting.get(GREETING_SETTING));
+  app.extensionManager.toast.add({ severity: "info", summary: PACK_NAME, detail: greeting, life: 3000 });
+  return greeting;
+}
+
+/** @param {HTMLElement} el */
+function renderSidebar(el) {
+  const title = document.createElement("h3");
+  title.textContent = PACK_NAME;
+  const hint = document.createElement("p");
+  hint.textContent = "Press Ctrl+Alt+T, or the button, to say hello.";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Say hello";
+  button.addEventListener("click", () => sayHello());
+  el.replaceChildren(title, hint, button);
+  el.style.padding = "0.75rem";
+}
+
+app.registerExtension({
+  name: "{{ J }}.Example",
+  settings: [
+    {
+      id: GREETING_SETTING,
+      category: [PACK_NAME, "Example", "Greeting"],
+      name: "Greeting",
+      tooltip: "The text the Say Hello command shows.",
+      type: "text",
+      defaultValue: "Hello from ComfyUI!",
+    },
+  ],
+  commands: [{ id: SAY_HELLO_COMMAND, label: "Say hello", icon: "pi pi-comment", function: sayHello }],
+  keybindings: [{ combo: { key: "t", ctrl: true, alt: true }, commandId: SAY_HELLO_COMMAND }],
+  setup() {
+    app.extensionManager.registerSidebarTab({
+      id: "{{ J }}.Example.Sidebar",
+      icon: "pi pi-comment",
+      title: PACK_NAME,
+      tooltip: PACK_NAME,
+      type: "custom",
+      render: renderSidebar,
+    });
+  },
+});
+{%- else %}
+{%- if cat == "independent" %}
+const STATS_NODE = "{{ cookiecutter.node_prefix }}_ImageStats";
+{%- else %}
+const ROUTE = "/{{ cookiecutter.route_prefix }}";
+const PRESET_APPLIED = "{{ cookiecutter.route_prefix }}.preset_applied";
+{%- endif %}
+const TEXT_WIDGET = "{{ J }}_text";
+
+/**
+ * Show `text` on `node` in a read-only block under its widgets.
+ * @param {any} node a LiteGraph node
+ * @param {string} text
+ */
+function showText(node, text) {
+  let widget = node.widgets?.find((/** @type {any} */ w) => w.name === TEXT_WIDGET);
+  if (!widget) {
+    const element = document.createElement("pre");
+    element.style.cssText = "margin:0;padding:4px;white-space:pre-wrap;font:12px monospace;overflow:auto";
+    widget = node.addDOMWidget(TEXT_WIDGET, "text", element, { serialize: false });
+  }
+  widget.element.textContent = text;
+  node.setDirtyCanvas?.(true, true);
+}
+{%- if cat == "independent" %}
+
+app.registerExtension({
+  name: "{{ J }}.ImageStats",
+  async beforeRegisterNodeDef(nodeType, nodeData) {
+    if (nodeData.name !== STATS_NODE) return;
+    const onExecuted = nodeType.prototype.onExecuted;
+    // The node's `ui` result arrives here after each run in this browser.
+    nodeType.prototype.onExecuted = function (/** @type {any} */ output) {
+      onExecuted?.apply(this, [output]);
+      showText(this, String(output?.text?.[0] ?? ""));
+    };
+  },
+});
+{%- else %}
+
+/** @returns {Promise<{name: string, strength: number}[]>} */
+async function fetchPresets() {
+  const response = await api.fetchApi(`${ROUTE}/presets`);
+  const data = await response.json();
+  if (!response.ok) throw new Error(data.error ?? response.statusText);
+  return data.presets;
+}
+
+/**
+ * @param {string} name
+ * @param {number} strength
+ */
+async function savePreset(name, strength) {
+  const response = await api.fetchApi(`${ROUTE}/presets`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name, strength }),
+  });
+  const data = await response.json();
+  if (!response.ok) throw new Error(data.error ?? response.statusText);
+  return data;
+}
+
+/** @param {HTMLElement} el */
+async function renderSidebar(el) {
+  const title = document.createElement("h3");
+  title.textContent = PACK_NAME;
+  const list = document.createElement("ul");
+  list.dataset.role = "presets";
+  const status = document.createElement("p");
+  status.dataset.role = "status";
+  const name = Object.assign(document.createElement("input"), { placeholder: "name", value: "my-preset" });
+  const strength = Object.assign(document.createElement("input"), {
+    type: "number", min: "0", max: "1", step: "0.05", value: "0.5",
+  });
+  const save = Object.assign(document.createElement("button"), { type: "button", textContent: "Save preset" });
+  el.replaceChildren(title, list, name, strength, save, status);
+  el.style.padding = "0.75rem";
+
+  async function refresh() {
+    const presets = await fetchPresets();
+    list.replaceChildren(
+      ...presets.map((p) => Object.assign(document.createElement("li"), { textContent: `${p.name}: ${p.strength}` })),
+    );
+  }
+  save.addEventListener("click", async () => {
+    try {
+      const saved = await savePreset(name.value, Number(strength.value));
+      status.textContent = `Saved ${saved.name}. Refresh node definitions (R) to use it.`;
+      await refresh();
+    } catch (error) {
+      status.textContent = `Not saved: ${error instanceof Error ? error.message : error}`;
+    }
+  });
+  try {
+    await refresh();
+  } catch (error) {
+    status.textContent = `Could not load presets: ${error instanceof Error ? error.message : error}`;
+  }
+}
+
+app.registerExtension({
+  name: "{{ J }}.Presets",
+  setup() {
+    // Sent by the Apply Invert Preset node to the browser that queued the workflow.
+    api.addEventListener(PRESET_APPLIED, (/** @type {any} */ event) => {
+      const { node, preset, strength } = event.detail;
+      const target = app.graph?.getNodeById(Number(node));
+      if (target) showText(target, `Applied preset ${preset} (strength ${strength})`);
+      app.extensionManager.toast.add({
+        severity: "success", summary: PACK_NAME, detail: `Applied preset ${preset}`, life: 3000,
+      });
+    });
+    app.extensionManager.registerSidebarTab({
+      id: "{{ J }}.Presets.Sidebar",
+      icon: "pi pi-sliders-h",
+      title: PACK_NAME,
+      tooltip: `${PACK_NAME} presets`,
+      type: "custom",
+      render: (el) => void renderSidebar(el),
+    });
+  },
+});
+{%- endif %}
+{%- endif %}
