@@ -63,5 +63,5 @@ PY
   touch "$stamp"
   log "ready: $tree"
 fi
-echo "COMFYUI_PATH=$tree"
-echo "COMFYUI_PYTHON=$venv/bin/python"
+printf 'COMFYUI_PATH=%q\n' "$tree"
+printf 'COMFYUI_PYTHON=%q\n' "$venv/bin/python"

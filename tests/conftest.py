@@ -13,6 +13,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from matrix import TEMPLATE, combinations, combo_id  # noqa: E402
 
+sys.path.insert(0, str(TEMPLATE))  # local_extensions.py, as cookiecutter itself sees it
+
 COMBOS = combinations()
 
 

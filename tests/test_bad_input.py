@@ -1,0 +1,105 @@
+"""Bad answers: one clear ERROR line, a non-zero exit, no traceback, and no folder left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from cookiecutter.exceptions import FailedHookException
+from matrix import TEMPLATE
+
+# field: bad values (each must be rejected with a message naming the field)
+BAD = {
+    "project_name": ["", "   ", "two\nlines", "tab\there", "x" * 101],
+    "project_slug": ["", "../escape", "/abs/path", "has space", "dotted.name", "-lead", "core", "a/b"],
+    "registry_name": ["", "My-Pack", "my--pack", "1pack", "pack-", "my-comfyui-pack", "p" * 100],
+    "package_name": ["", "My_Pack", "1pack", "my-pack", "class", "json", "nodes", "comfy", "torch", "_" * 61],
+    "node_prefix": ["", "1Pack", "My_Pack", "My Pack", "Ünï"],
+    "route_prefix": ["", "api", "prompt", "Has-Upper", "with/slash", "-x"],
+    "js_prefix": ["", "Comfy", "1x", "a.b", "has space"],
+    "author_name": ["", "two\nlines", "nul\x00byte"],
+    "author_email": ["", "not-an-email", "a@b", "a b@c.d", "<a@b.c>"],
+    "github_user": ["", "-lead", "trail-", "dou--ble", "has_underscore", "x" * 40],
+    "publisher_id": ["", "Upper", "1lead", "under_score", "sp ace"],
+    "version": ["", "1", "1.0", "v1.0.0", "1.0.0-beta", "01.0.0", "1.0.0.0"],
+    "description": ["", "two\nlines", "x" * 1001],
+}
+CASES = [(field, value) for field, values in BAD.items() for value in values]
+
+
+def listing(path):
+    return sorted(os.listdir(path)) if path.exists() else []
+
+
+@pytest.mark.parametrize(("field", "value"), CASES, ids=[f"{f}={v[:20]!r}" for f, v in CASES])
+def test_bad_answer_is_rejected_with_its_message_and_nothing_is_written(cookies, tmp_path, field, value, capsys):
+    result = cookies.bake(extra_context={field: value}, template=str(TEMPLATE))
+    assert result.exit_code != 0
+    assert isinstance(result.exception, FailedHookException)
+    assert str(result.exception).startswith(f"ERROR: {field} = {value!r}: must be ")
+    assert f"ERROR: {field} = " in capsys.readouterr().err
+    # pytest-cookies bakes into tmp_path/cookies/bakeNN: that folder must still be empty
+    assert [p for p in (tmp_path / "cookies").rglob("*") if p.name != "bake00"] == []
+
+
+def run_cli(tmp_path, *args, **kwargs):
+    return subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", "-o", str(tmp_path / "out"), str(TEMPLATE), *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize("answer", ["project_slug=", "project_slug=../../escape", "version=1.0", "publisher_id=Me"])
+def test_command_line_prints_one_clear_error_and_no_traceback(tmp_path, answer):
+    out = run_cli(tmp_path, answer)
+    field = answer.split("=")[0]
+    assert out.returncode == 1
+    assert f"ERROR: {field} = " in out.stderr + out.stdout
+    assert "Traceback" not in out.stderr + out.stdout
+    assert listing(tmp_path / "out") == []
+    assert not (tmp_path.parent / "escape").exists() and not (tmp_path / "escape").exists()
+
+
+def test_pre_gen_hook_rejects_even_when_prompting_is_skipped(tmp_path):
+    """A replay file skips cookiecutter's prompts (and our early check): the hook still stops the bake."""
+    good = run_cli(tmp_path, env={**os.environ, "HOME": str(tmp_path)})
+    assert good.returncode == 0, good.stderr
+    replay = json.loads((tmp_path / ".cookiecutter_replay" / f"{TEMPLATE.name}.json").read_text())
+    replay["cookiecutter"]["version"] = "not-semver"
+    replay["cookiecutter"]["project_slug"] = "second"
+    replay_file = tmp_path / "bad.json"
+    replay_file.write_text(json.dumps(replay))
+    out = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--replay-file", str(replay_file), "-o", str(tmp_path / "out"),
+         str(TEMPLATE)],
+        capture_output=True, text=True, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert out.returncode == 1
+    assert "ERROR: version = 'not-semver'" in out.stderr
+    assert not (tmp_path / "out" / "second").exists()
+
+
+def test_existing_output_folder_is_left_untouched(tmp_path):
+    existing = tmp_path / "out" / "my-node-pack"
+    existing.mkdir(parents=True)
+    (existing / "__init__.py").write_bytes(b"# my own work\n\x00\xff")
+    out = run_cli(tmp_path)
+    assert out.returncode == 1
+    assert "already exists" in out.stderr + out.stdout and "Traceback" not in out.stderr
+    assert listing(existing) == ["__init__.py"]
+    assert (existing / "__init__.py").read_bytes() == b"# my own work\n\x00\xff"
+
+
+def test_existing_output_folder_is_overwritten_only_when_asked(tmp_path):
+    existing = tmp_path / "out" / "my-node-pack"
+    existing.mkdir(parents=True)
+    (existing / "notes.txt").write_text("mine")
+    out = run_cli(tmp_path, "--overwrite-if-exists")
+    assert out.returncode == 0, out.stderr
+    assert (existing / "notes.txt").read_text() == "mine" and (existing / "pyproject.toml").exists()
