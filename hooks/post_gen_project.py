@@ -42,10 +42,7 @@ def paths_to_prune(answers: dict) -> list[str]:
     """The pack-relative paths to remove for these answers, in table order."""
     names = {"package": answers["package_name"], "prefix": answers["node_prefix"]}
     return [
-        path.format(**names)
-        for (field, value), paths in PRUNE.items()
-        if answers.get(field) == value
-        for path in paths
+        path.format(**names) for (field, value), paths in PRUNE.items() if answers.get(field) == value for path in paths
     ]
 
 

@@ -95,7 +95,11 @@ RULES = {
         "MyNodePack",
     ),
     "author_name": (line(100), "a single line of 1-100 characters", "Jane Doe"),
-    "author_email": (pattern(r"[^@\s\"<>,;()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", 254), "an email address", "jane@example.com"),
+    "author_email": (
+        pattern(r"[^@\s\"<>,;()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", 254),
+        "an email address",
+        "jane@example.com",
+    ),
     "github_user": (
         pattern(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}", 39),
         "a GitHub user or organisation name: letters, digits and single '-', at most 39 characters",

@@ -63,8 +63,9 @@ def test_packs_own_tests_pass(pack):
 
 
 def test_wheel_builds(pack, tmp_path):
-    out = pack.run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp_path / "wheels", ".",
-                   cwd=pack.copy(tmp_path))
+    out = pack.run(
+        sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp_path / "wheels", ".", cwd=pack.copy(tmp_path)
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     assert len(list((tmp_path / "wheels").glob("*.whl"))) == 1
 

@@ -150,7 +150,17 @@ def test_registry_default(slug, name):
 
 
 @pytest.mark.parametrize(
-    ("text", "prefix"), [("My Node Pack", "MyNodePack"), ("3D tools", "Pack3dTools"), ("Ünïcode", "Unicode"), ("", "Pack")]
+    ("text", "prefix"),
+    [("My Node Pack", "MyNodePack"), ("3D tools", "Pack3dTools"), ("Ünïcode", "Unicode"), ("", "Pack")],
 )
 def test_pascal_default(text, prefix):
     assert ext.pascal_default(text) == prefix
+
+
+def test_the_templates_own_code_is_ruff_clean():
+    import subprocess
+    import sys
+
+    for cmd in (["check", "."], ["format", "--check", "."]):
+        out = subprocess.run([sys.executable, "-m", "ruff", *cmd], cwd=TEMPLATE, capture_output=True, text=True)
+        assert out.returncode == 0, out.stdout + out.stderr
