@@ -55,7 +55,8 @@ def test_config_files_parse(pack):
 
 
 def test_packs_own_tests_pass(pack):
-    out = pack.run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider")
+    # Without ComfyUI, as a pack author runs them first; the real tier runs them again inside ComfyUI.
+    out = pack.run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", env={"COMFYUI_PATH": ""})
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     summary = out.stdout.strip().splitlines()[-1]
     assert re.search(r"\d+ passed", summary), summary

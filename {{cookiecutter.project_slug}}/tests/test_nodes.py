@@ -51,9 +51,11 @@ def test_stats_node_returns_text_and_a_ui_result():
 {%- elif cat == "connected" %}
 
 
-def test_apply_preset_node_offers_the_shipped_presets():
+def test_apply_preset_node_offers_the_shipped_presets_and_refuses_others():
     options = nodes.ApplyPreset.GET_SCHEMA().inputs[1].options
     assert {"full", "soft"} <= set(options)
+    assert nodes.ApplyPreset.validate_inputs(preset="soft") is True
+    assert "unknown preset 'nope'" in nodes.ApplyPreset.validate_inputs(preset="nope")
 {%- endif %}
 {%- else -%}
 """V1 node tests: the classes are plain Python and import without ComfyUI."""
@@ -103,6 +105,8 @@ def test_stats_node_returns_text_and_a_ui_result():
 def test_apply_preset_node_offers_the_shipped_presets_and_runs():
     names, _options = nodes.ApplyPreset.INPUT_TYPES()["required"]["preset"]
     assert {"full", "soft"} <= set(names)
+    assert nodes.ApplyPreset.VALIDATE_INPUTS(preset="soft") is True
+    assert "unknown preset 'nope'" in nodes.ApplyPreset.VALIDATE_INPUTS(preset="nope")
     (out,) = nodes.ApplyPreset().execute(torch.zeros(1, 2, 2, 3), "soft", unique_id="7")
     assert torch.allclose(out, torch.full((1, 2, 2, 3), 0.5))
 {%- endif %}

@@ -96,6 +96,11 @@ class ApplyPreset(io.ComfyNode):
         )
 
     @classmethod
+    def validate_inputs(cls, preset: str | None = None) -> bool | str:
+        # ComfyUI 0.3.75 does not check V3 combo values itself; this also gives a clearer message.
+        return presets.check_name(preset)
+
+    @classmethod
     def execute(cls, image, preset: str) -> io.NodeOutput:
         strength = presets.load(preset)["strength"]
         result = logic.invert(image, strength)
@@ -208,6 +213,11 @@ class ApplyPreset:
             },
             "hidden": {"unique_id": "UNIQUE_ID"},
         }
+
+    @classmethod
+    def VALIDATE_INPUTS(cls, preset: str | None = None) -> bool | str:
+        # Taking `preset` here replaces ComfyUI's own list check with this clearer message.
+        return presets.check_name(preset)
 
     def execute(self, image, preset: str, unique_id: str | None = None) -> tuple:
         strength = presets.load(preset)["strength"]

@@ -45,6 +45,13 @@ def names() -> list[str]:
     return sorted(p.stem for p in PRESETS_DIR.glob("*.json") if NAME_RULE.fullmatch(p.stem))
 
 
+def check_name(name: str | None) -> bool | str:
+    """True if ``name`` is a saved preset (or not known yet: a linked input), else a message for the user."""
+    if name is None or name in names():
+        return True
+    return f"unknown preset {name!r}; saved presets: {', '.join(names()) or 'none'}"
+
+
 def load(name: str) -> dict:
     """The preset ``name`` as ``{"name", "strength"}``; FileNotFoundError if it does not exist."""
     data = json.loads(_path(name).read_text(encoding="utf-8"))

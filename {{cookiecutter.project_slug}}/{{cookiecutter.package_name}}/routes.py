@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 
 from aiohttp import web
 
@@ -86,12 +87,9 @@ def send_to_client(event: str, data: dict) -> None:
     _server.send_sync(event, data, sid=_server.client_id)
 
 
-# Register at import time: ComfyUI mounts the route table after every pack has loaded.
-try:
-    from server import PromptServer
-
-    _server = PromptServer.instance
-except (ImportError, AttributeError):  # imported outside a running ComfyUI (unit tests)
-    _server = None
-else:
+# Register at import time: ComfyUI mounts its route table after every pack has loaded. Inside ComfyUI,
+# `server` is imported and PromptServer.instance exists before any pack loads; in unit tests neither is
+# true (and importing ComfyUI's server module there would start loading its model management).
+_server = getattr(getattr(sys.modules.get("server"), "PromptServer", None), "instance", None)
+if _server is not None:
     add_routes(_server.routes)

@@ -1,0 +1,265 @@
+"""The real tier: every combination installed into a real ComfyUI and opened in a real Chromium.
+
+Needs COMFYUI_PATH / COMFYUI_PYTHON (scripts/test.sh provisions ComfyUI 0.3.75) and Debian's chromium.
+Per combination: bake, commit and `git clone` the pack into custom_nodes/, `pip install -r
+requirements.txt` with ComfyUI's Python, start ComfyUI, check the start-up log, /object_info, the
+example workflow through /prompt, the workflow-template listing, the JavaScript in the browser (and,
+from the page, the node's result or websocket message), run the pack's own real test, then stop
+ComfyUI and check that nothing is left running. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import urllib.parse
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from matrix import NODE_IDS, TEMPLATE, combo_id
+
+pytestmark = pytest.mark.real
+
+ARTIFACTS = TEMPLATE / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]  # fmt: skip
+RED_INVERTED = (0, 255, 255)  # the example workflows invert a red Empty Image
+
+# What /object_info must say about each node: required inputs (name: type) and outputs.
+PROMISED = {
+    "InvertImage": ({"image": "IMAGE", "strength": "FLOAT"}, ["IMAGE"]),
+    "ImageStats": ({"image": "IMAGE"}, ["STRING"]),
+    "ApplyPreset": ({"image": "IMAGE", "preset": "COMBO"}, ["IMAGE"]),
+}
+
+
+def missing(what: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} (CI must run the real tier: use scripts/test.sh)")
+    pytest.skip(what)
+
+
+@pytest.fixture(scope="session")
+def comfyui_env() -> tuple[Path, str]:
+    path = os.environ.get("COMFYUI_PATH")
+    if not path or not (Path(path) / "main.py").exists():
+        missing("COMFYUI_PATH does not name a ComfyUI checkout")
+    return Path(path), os.environ.get("COMFYUI_PYTHON") or sys.executable
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        missing(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def load_harness(pack):
+    path = pack.path / "tests" / "comfyui_harness.py"
+    spec = importlib.util.spec_from_file_location(f"harness_{abs(hash(str(path)))}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Served:
+    def __init__(self, pack, server, harness, folder: str):
+        self.pack, self.server, self.harness, self.folder = pack, server, harness, folder
+        self.answers = pack.answers
+        self.ids = {f"{self.answers['node_prefix']}_{n}" for n in NODE_IDS[self.answers["node_category"]]}
+
+    def mentions_pack(self, text: str) -> bool:
+        a = self.answers
+        return any(k in text for k in (self.folder, a["js_prefix"] + ".", a["node_prefix"] + "_", a["route_prefix"]))
+
+
+def git(*args, cwd):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def served(pack, comfyui_env, tmp_path_factory):
+    comfyui_path, python = comfyui_env
+    source = pack.copy(tmp_path_factory.mktemp("repo"))
+    git("init", "-q", "-b", "main", cwd=source)
+    git("add", "-A", cwd=source)
+    git("commit", "-q", "-m", "Initial commit", cwd=source)
+    base = tmp_path_factory.mktemp("comfyui")
+    folder = pack.answers["project_slug"]
+    git("clone", "-q", str(source), str(base / "custom_nodes" / folder), cwd=base)
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+        cwd=base / "custom_nodes" / folder, capture_output=True, text=True,
+    )  # fmt: skip
+    assert install.returncode == 0, install.stderr
+    harness = load_harness(pack)
+    server = harness.ComfyUI(comfyui_path, base, python=python)
+    server.start()
+    yield Served(pack, server, harness, folder)
+    server.stop()
+
+
+def test_pack_imports_without_failure_or_traceback(served):
+    line = served.server.import_line(served.folder)
+    assert line is not None and "IMPORT FAILED" not in line, served.server.log()[-5000:]
+    assert [t for t in served.harness.tracebacks(served.server.log()) if served.folder in t] == []
+
+
+def test_object_info_lists_exactly_the_promised_nodes(served):
+    info = served.server.object_info()
+    ours = {k for k, v in info.items() if v["python_module"] == f"custom_nodes.{served.folder}"}
+    assert ours == served.ids
+    for node_id in ours:
+        inputs, outputs = PROMISED[node_id.split("_", 1)[1]]
+        node = info[node_id]
+        got = {
+            name: spec[0] if isinstance(spec[0], str) else "COMBO" for name, spec in node["input"]["required"].items()
+        }
+        assert got == inputs and node["output"] == outputs, node_id
+        assert node["category"] == f"{served.answers['registry_name']}/image" and node["display_name"]
+
+
+def test_example_workflow_runs_through_prompt(served):
+    if not served.ids:  # a client-only pack ships no workflow
+        assert "example_workflows/example.json" not in served.pack.files()
+        return
+    from PIL import Image
+
+    workflow = json.loads(served.pack.read("example_workflows/example.json"))
+    prompt = served.harness.ui_to_api(workflow, served.server.object_info())
+    entry = served.server.wait(served.server.queue(prompt))
+    assert entry["status"]["status_str"] == "success", entry["status"]
+    status, png = served.server.get("/view?" + urllib.parse.urlencode(entry["outputs"]["3"]["images"][0]))
+    assert status == 200 and Image.open(io.BytesIO(png)).convert("RGB").getpixel((5, 5)) == RED_INVERTED
+    if served.answers["node_category"] == "independent":
+        assert "mean 0.000 1.000 1.000" in entry["outputs"]["4"]["text"][0]
+
+
+def test_example_workflow_is_a_workflow_template(served):
+    status, templates = served.server.get("/workflow_templates")
+    assert status == 200
+    if not served.ids:
+        assert served.folder not in templates
+        return
+    assert templates[served.folder] == ["example"]
+    status, body = served.server.get(f"/api/workflow_templates/{served.folder}/example.json")
+    body = json.loads(body) if isinstance(body, bytes) else body
+    assert status == 200 and body == json.loads(served.pack.read("example_workflows/example.json"))
+
+
+def test_routes_answer_and_refuse_bad_requests(served):
+    route = "/" + served.answers["route_prefix"]
+    if served.answers["node_category"] != "connected":  # no routes: ComfyUI's own 404
+        assert served.server.get(f"{route}/presets")[0] == 404
+        return
+    for prefix in ("", "/api"):
+        status, body = served.server.get(f"{prefix}{route}/presets")
+        assert status == 200 and {"name": "soft", "strength": 0.5} in body["presets"]
+    status, body = served.server.post_json(f"{route}/presets", b"{oops")
+    assert status == 400 and "JSON" in body["error"]
+    status, body = served.server.get(f"{route}/presets/..%2F..%2F..%2Fpyproject")
+    assert status == 400 and body["error"]
+
+
+def test_javascript_is_listed_and_served(served):
+    status, scripts = served.server.get("/extensions")
+    ours = [s for s in scripts if s.startswith(f"/extensions/{served.folder}/")]
+    if served.answers["node_category"] == "server":
+        assert ours == []
+        return
+    assert ours == [f"/extensions/{served.folder}/main.js"]
+    assert served.server.get(ours[0])[0] == 200
+
+
+def test_front_end_in_chromium(served, browser):
+    a = served.answers
+    category, js = a["node_category"], a["js_prefix"]
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.goto(served.server.url)
+    page.wait_for_function("() => window.comfyAPI?.app?.app?.graph && window.LiteGraph", timeout=60_000)
+    app = "window.comfyAPI.app.app"
+    for node_id in served.ids:  # the pack's nodes reach the front end's node registry
+        page.wait_for_function(f"() => !!window.LiteGraph.registered_node_types[{json.dumps(node_id)}]", timeout=30_000)
+    extension = {"client": "Example", "independent": "ImageStats", "connected": "Presets"}.get(category)
+    if extension:
+        names = page.evaluate(f"() => {app}.extensions.map(e => e.name)")
+        assert names.count(f"{js}.{extension}") == 1, names
+    if category in ("client", "connected"):  # registered in setup(): wait for it
+        tab = f"{js}.{extension}.Sidebar"
+        page.wait_for_function(f"() => {app}.extensionManager.getSidebarTabs().some(t => t.id === '{tab}')")
+    if category == "client":
+        setting = page.evaluate(f"() => {app}.extensionManager.setting.get('{js}.Example.Greeting')")
+        assert setting == "Hello from ComfyUI!"
+        assert page.evaluate(
+            f"() => {app}.extensionManager.command.commands.some(c => c.id === '{js}.Example.SayHello')"
+        )
+        page.mouse.click(700, 450)  # focus the canvas, then press the keybinding
+        page.keyboard.press("Control+Alt+t")
+        page.wait_for_selector(".p-toast-message:has-text('Hello from ComfyUI!')", timeout=10_000)
+    if category in ("independent", "connected"):  # load the example from the server, queue it from the page
+        page.evaluate(
+            f"""async (url) => {{
+                const wf = await (await fetch(url)).json();
+                await {app}.loadGraphData(wf);
+                // a size not run before, so ComfyUI executes the nodes instead of answering from its cache
+                {app}.graph.getNodeById(1).widgets.find(w => w.name === "width").value = 72;
+                await {app}.queuePrompt(0, 1);
+            }}""",
+            f"/api/workflow_templates/{served.folder}/example.json",
+        )
+        node_id, expected = (4, "mean 0.000 1.000 1.000") if category == "independent" else (2, "Applied preset full")
+        page.wait_for_function(
+            f"""() => {app}.graph.getNodeById({node_id})?.widgets?.some(
+                   w => w.name === '{js}_text' && (w.element?.textContent || '').includes({json.dumps(expected)}))""",
+            timeout=60_000,
+        )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{combo_id({k: a[k] for k in ('node_category', 'node_api')})}.png"))
+    context.close()
+    assert [e for e in errors if served.mentions_pack(e)] == []
+
+
+def test_packs_own_real_test_passes(served, comfyui_env, tmp_path):
+    """The generated tests/test_comfyui.py (and the V3 node tests), run as the pack's author would."""
+    comfyui_path, python = comfyui_env
+    copy = served.pack.copy(tmp_path)
+    report = tmp_path / "report.xml"
+    env = {**os.environ, "COMFYUI_PATH": str(comfyui_path), "COMFYUI_PYTHON": python, "PYTHONDONTWRITEBYTECODE": "1"}
+    out = subprocess.run(
+        [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"],
+        cwd=copy, capture_output=True, text=True, env=env, timeout=900,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+    suite = ET.parse(report).getroot().find("testsuite")  # noqa: S314 (the report pytest just wrote)
+    ran = {case.get("classname").split(".")[-1] for case in suite.iter("testcase")}
+    assert int(suite.get("skipped")) == 0 and int(suite.get("failures")) == 0 and int(suite.get("errors")) == 0
+    assert "test_comfyui" in ran
+    print(f"{served.folder} [{served.answers['node_category']}/{served.answers['node_api']}] own tests in ComfyUI: "
+          f"{out.stdout.strip().splitlines()[-1]}")  # fmt: skip
+
+
+def test_stopping_comfyui_leaves_nothing_running(served):
+    served.server.stop()
+    assert served.server.process.poll() is not None
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", served.server.port)) != 0
