@@ -10,6 +10,7 @@
 #   TEMPLATE_PYTHON       interpreter for that venv (default: python3.11, else python3)
 #   TEMPLATE_TORCH_SPEC   torch for the packs' own unit tests (default: torch==2.13.0, a small CPU build;
 #                         elsewhere try: "torch --index-url https://download.pytorch.org/whl/cpu")
+#   TEST_WORKERS          pytest-xdist workers (default: 2; 0 runs everything in this process)
 #   COMFYUI_PATH, COMFYUI_PYTHON
 #                         use your own ComfyUI checkout and its Python for the real tier; otherwise
 #                         scripts/comfyui-env.sh provisions ComfyUI 0.3.75 under ~/.cache (see there).
@@ -48,7 +49,8 @@ if [[ " $* " != *"not real"* ]]; then
 fi
 
 set +e
-"$py" -m pytest "$@"
+# Two workers (the machines have two cores); --dist loadgroup keeps one combination's real tier together.
+"$py" -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"
 status=$?
 set -e
 [ "$status" = 5 ] && { log "pytest collected no test"; exit 1; }

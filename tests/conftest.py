@@ -56,3 +56,11 @@ def template() -> Path:
 @pytest.fixture(scope="session", params=COMBOS, ids=[combo_id(c) for c in COMBOS])
 def pack(request, cookies_session) -> Pack:
     return Pack(cookies_session.bake(extra_context=request.param, template=str(TEMPLATE)))
+
+
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (--dist loadgroup), keep each combination's real-tier tests on one worker, so
+    that one ComfyUI serves them all."""
+    for item in items:
+        if item.get_closest_marker("real") and hasattr(item, "callspec") and "pack" in item.callspec.params:
+            item.add_marker(pytest.mark.xdist_group(combo_id(item.callspec.params["pack"])))

@@ -166,3 +166,27 @@ def test_connected_pack_says_it_does_not_work_through_the_api_mode(pack):
     if pack.answers["node_category"] == "connected":
         assert "API mode" in readme
     assert readme.startswith(f"# {pack.answers['project_name']}")
+
+
+# Rules the Comfy Registry cares about: exec, eval, `;`-joined statements, and every subprocess/shell call.
+REGISTRY_RULES = "S102,S307,E702,S602,S603,S604,S605,S606,S607,S609"
+
+
+def test_published_zip_has_no_tests_or_ci_and_its_code_passes_the_registry_rules(pack, tmp_path):
+    import zipfile
+
+    repo = pack.copy(tmp_path)
+    for cmd in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "i"]):
+        assert pack.run("git", *cmd, cwd=repo).returncode == 0
+    comfy = shutil.which("comfy", path=str(Path(sys.executable).parent))
+    out = pack.run(comfy, "--skip-prompt", "--no-enable-telemetry", "node", "pack", cwd=repo)
+    assert out.returncode == 0, out.stdout + out.stderr
+    with zipfile.ZipFile(repo / "node.zip") as z:
+        names = set(z.namelist())
+        z.extractall(tmp_path / "shipped")
+    assert not [n for n in names if n.startswith(("tests/", ".github/", ".git/")) or n.endswith(".pyc")]
+    assert {"__init__.py", "pyproject.toml", "README.md"} <= names
+    assert ("web/main.js" in names) == (pack.answers["node_category"] != "server")
+    lint = pack.run(sys.executable, "-m", "ruff", "check", "--isolated", "--ignore-noqa", "--select", REGISTRY_RULES,
+                    ".", cwd=tmp_path / "shipped")  # fmt: skip
+    assert lint.returncode == 0, lint.stdout

@@ -233,6 +233,24 @@ def test_front_end_in_chromium(served, browser):
                    w => w.name === '{js}_text' && (w.element?.textContent || '').includes({json.dumps(expected)}))""",
             timeout=60_000,
         )
+        # Server data is shown as text, never parsed as HTML (a result or message carrying markup).
+        payload = '<img src=x onerror="window.__pwned=1">'
+        if category == "independent":
+            page.evaluate(f"(p) => {app}.graph.getNodeById(4).onExecuted({{ text: [p] }})", payload)
+        else:
+            event = f"{a['route_prefix']}.preset_applied"
+            page.evaluate(
+                f"(p) => window.comfyAPI.api.api.dispatchEvent(new CustomEvent({json.dumps(event)}, "
+                "{ detail: { node: '2', preset: p, strength: 1 } }))",
+                payload,
+            )
+        shown = page.evaluate(
+            f"""() => {{ const w = {app}.graph.getNodeById({node_id}).widgets.find(w => w.name === '{js}_text');
+                         return [w.element.textContent, w.element.querySelectorAll('img').length]; }}"""
+        )
+        page.wait_for_timeout(300)
+        assert payload in shown[0] and shown[1] == 0
+        assert page.evaluate("() => window.__pwned") is None
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{combo_id({k: a[k] for k in ('node_category', 'node_api')})}.png"))
     context.close()
