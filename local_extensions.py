@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from jinja2.ext import Extension
 
 HERE = Path(__file__).resolve().parent
@@ -98,6 +100,14 @@ class NodePackExtension(Extension):
             check_answers=self.check_answers,
         )
         self._own = None
+        # Compiling the pack's templates is most of a bake's cost; Jinja keeps the compiled code, keyed by
+        # each file's checksum, so later bakes skip it. Without a writable cache folder, bakes just compile.
+        try:
+            cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "comfyui-nodepack-template"
+            (cache / "jinja").mkdir(parents=True, exist_ok=True)
+            environment.bytecode_cache = FileSystemBytecodeCache(str(cache / "jinja"))
+        except OSError:
+            pass
 
     def _own_templates(self) -> set[str]:
         """Strings of this template that cookiecutter renders with ``from_string``."""
