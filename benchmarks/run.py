@@ -1,7 +1,8 @@
 """Benchmarks: measured, never asserted. Prints one Markdown table.
 
     .venv/bin/python benchmarks/run.py            # everything but the whole-suite timing
-    .venv/bin/python benchmarks/run.py --suite    # also time the fast tier and the whole suite
+    .venv/bin/python benchmarks/run.py --suite    # also time the fast tier and the whole suite (as
+                                                  # scripts/test.sh runs them: two xdist workers)
 
 Needs COMFYUI_PATH / COMFYUI_PYTHON for the ComfyUI rows (scripts/comfyui-env.sh prints them).
 Each timing is the median of several runs in fresh processes; the spread is printed beside it.
@@ -239,7 +240,8 @@ def _timed(fn) -> float:
 def bench_suite() -> None:
     for label, args in (("fast tier (-m 'not real')", ["-m", "not real"]), ("whole suite", [])):
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=TEMPLATE,
+        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup", *args]
+        out = subprocess.run(cmd, cwd=TEMPLATE,
                              capture_output=True, text=True)  # fmt: skip
         elapsed = time.perf_counter() - start
         summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-200:]

@@ -66,12 +66,18 @@ def test_command_line_prints_one_clear_error_and_no_traceback(tmp_path, answer):
     assert not (tmp_path.parent / "escape").exists() and not (tmp_path / "escape").exists()
 
 
-def test_pre_gen_hook_rejects_even_when_prompting_is_skipped(tmp_path):
-    """A replay file skips cookiecutter's prompts (and our early check): the hook still stops the bake."""
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("version", "not-semver"), ("license", "WTFPL"), ("node_category", "everything"), ("node_api", "v2"),
+     ("github_actions", "maybe"), ("package_name", "os")],
+)  # fmt: skip
+def test_pre_gen_hook_rejects_even_when_prompting_is_skipped(tmp_path, field, value):
+    """A replay file skips cookiecutter's prompts, its choice checks and our early check: the hook still
+    stops the bake."""
     good = run_cli(tmp_path, env={**os.environ, "HOME": str(tmp_path)})
     assert good.returncode == 0, good.stderr
     replay = json.loads((tmp_path / ".cookiecutter_replay" / f"{TEMPLATE.name}.json").read_text())
-    replay["cookiecutter"]["version"] = "not-semver"
+    replay["cookiecutter"][field] = value
     replay["cookiecutter"]["project_slug"] = "second"
     replay_file = tmp_path / "bad.json"
     replay_file.write_text(json.dumps(replay))
@@ -81,7 +87,7 @@ def test_pre_gen_hook_rejects_even_when_prompting_is_skipped(tmp_path):
         capture_output=True, text=True, env={**os.environ, "HOME": str(tmp_path)},
     )  # fmt: skip
     assert out.returncode == 1
-    assert "ERROR: version = 'not-semver'" in out.stderr
+    assert f"ERROR: {field} = {value!r}: must be " in out.stderr
     assert not (tmp_path / "out" / "second").exists()
 
 

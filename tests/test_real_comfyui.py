@@ -17,6 +17,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -216,7 +217,8 @@ def test_front_end_in_chromium(served, browser):
         page.mouse.click(700, 450)  # focus the canvas, then press the keybinding
         page.keyboard.press("Control+Alt+t")
         page.wait_for_selector(".p-toast-message:has-text('Hello from ComfyUI!')", timeout=10_000)
-    if category in ("independent", "connected"):  # load the example from the server, queue it from the page
+    if served.ids:  # load the example from the server, queue it from the page, see it run
+        before = len(served.server.get("/history")[1])
         page.evaluate(
             f"""async (url) => {{
                 const wf = await (await fetch(url)).json();
@@ -227,6 +229,9 @@ def test_front_end_in_chromium(served, browser):
             }}""",
             f"/api/workflow_templates/{served.folder}/example.json",
         )
+        entry = _wait_for_new_history_entry(served.server, before)
+        assert entry["status"]["status_str"] == "success", entry["status"]
+    if category in ("independent", "connected"):  # the node shows its result / the pack's message
         node_id, expected = (4, "mean 0.000 1.000 1.000") if category == "independent" else (2, "Applied preset full")
         page.wait_for_function(
             f"""() => {app}.graph.getNodeById({node_id})?.widgets?.some(
@@ -255,6 +260,17 @@ def test_front_end_in_chromium(served, browser):
     page.screenshot(path=str(ARTIFACTS / f"{combo_id({k: a[k] for k in ('node_category', 'node_api')})}.png"))
     context.close()
     assert [e for e in errors if served.mentions_pack(e)] == []
+
+
+def _wait_for_new_history_entry(server, before: int, timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        history = server.get("/history")[1]
+        done = [e for e in history.values() if e.get("status", {}).get("completed") is not None]
+        if len(done) > before:
+            return list(history.values())[-1]
+        time.sleep(0.2)
+    raise TimeoutError("the workflow queued from the page did not finish")
 
 
 def test_packs_own_real_test_passes(served, comfyui_env, tmp_path):
