@@ -255,7 +255,7 @@ def main() -> None:
     parser.add_argument("--suite", action="store_true", help="also time the fast tier and the whole suite")
     opts = parser.parse_args()
     bench_bakes(opts.repeats)
-    bench_comfyui(max(3, opts.repeats // 2))
+    bench_comfyui(opts.repeats)
     bench_throughput(opts.repeats)
     if opts.suite:
         bench_suite()
