@@ -5,7 +5,8 @@ cookiecutter loads it through ``_extensions`` in cookiecutter.json (the template
 
 * Filters that put a user's text into a file format exactly and safely: ``toml_str``,
   ``json_str`` (valid JSON and JavaScript, HTML-safe), ``md_text``.
-* Filters that derive defaults: ``registry_default``, ``pascal_default``.
+* Filters that derive defaults that pass the hook's rules: ``slug_default``, ``registry_default``, ``package_default``,
+  ``route_default``, ``pascal_default``.
 * ``check_answers``: runs the pre-gen hook's rules as soon as the last answer is in, so a bad
   answer stops the bake before cookiecutter creates any folder (an empty or ``../`` slug would
   otherwise become a confusing "directory already exists" or a folder outside the output dir).
@@ -64,12 +65,43 @@ def md_text(value) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# Derived defaults. Each one is checked against the pre-gen hook's own rule and, if a name such as
+# "Test", "API" or "3D Tools" would break it, made valid, so that an ordinary project name always
+# gives a pack that bakes; what the user types explicitly is still checked as typed.
+
+
+def _valid(field: str, value: str) -> bool:
+    return _load_rules().RULES[field][0](value)
+
+
+def slug_default(text) -> str:
+    """Folder name from the display name."""
+    from slugify import slugify  # ships with cookiecutter
+
+    name = slugify(str(text)) or "my-node-pack"
+    return name if _valid("project_slug", name) else name + "-nodes"
+
+
 def registry_default(slug) -> str:
     """Registry name from the folder name: lower case, without the word 'comfyui' (registry advice)."""
     name = re.sub(r"[^a-z0-9_-]+", "-", str(slug).lower())
     name = re.sub(r"(^|[-_])comfy[-_]?ui(?=$|[-_])", r"\1", name)
-    name = re.sub(r"[-_]{2,}", "-", name).strip("-_")
-    return name or "node-pack"
+    name = re.sub(r"[-_]{2,}", "-", name).strip("-_") or "node-pack"
+    name = name if name[0].isalpha() else "pack-" + name
+    return name[:90].rstrip("-_")
+
+
+def package_default(slug) -> str:
+    """Python package name from the folder name; avoids keywords and modules it would shadow."""
+    name = re.sub(r"[^a-z0-9_]+", "_", str(slug).lower()).strip("_") or "my_node_pack"
+    name = (name if name[0].isalpha() else "pack_" + name)[:50]
+    return name if _valid("package_name", name) else name + "_nodes"
+
+
+def route_default(registry_name) -> str:
+    """Route prefix from the registry name, unless ComfyUI already serves that path."""
+    name = str(registry_name)[:50]
+    return name if _valid("route_prefix", name) else name + "-nodes"
 
 
 def pascal_default(text) -> str:
@@ -80,7 +112,7 @@ def pascal_default(text) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in words)
     if not name or not name[0].isalpha():
         name = "Pack" + name
-    return name
+    return name[:32] if name.lower() != "comfy" else name + "Nodes"
 
 
 def _literal(source: str) -> str:
@@ -95,7 +127,10 @@ class NodePackExtension(Extension):
             toml_str=toml_str,
             json_str=json_str,
             md_text=md_text,
+            slug_default=slug_default,
             registry_default=registry_default,
+            package_default=package_default,
+            route_default=route_default,
             pascal_default=pascal_default,
             check_answers=self.check_answers,
         )

@@ -22,7 +22,7 @@ TAKEN_MODULES = {
     "alembic_db", "api_server", "app", "comfy", "comfy_api", "comfy_api_nodes", "comfy_config",
     "comfy_execution", "comfy_extras", "comfyui_version", "cuda_malloc", "custom_nodes", "execution",
     "folder_paths", "hook_breaker_ac10a0", "latent_preview", "main", "middleware", "models",
-    "new_updater", "node_helpers", "nodes", "protocol", "server", "tests", "utils",
+    "new_updater", "node_helpers", "nodes", "protocol", "server", "test", "tests", "utils",
     "aiohttp", "av", "einops", "numpy", "PIL", "safetensors", "scipy", "torch", "torchvision",
     "transformers", "yaml",
 }  # fmt: skip

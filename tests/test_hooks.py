@@ -164,3 +164,34 @@ def test_the_templates_own_code_is_ruff_clean():
     for cmd in (["check", "."], ["format", "--check", "."]):
         out = subprocess.run([sys.executable, "-m", "ruff", *cmd], cwd=TEMPLATE, capture_output=True, text=True)
         assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize(
+    ("slug", "package"),
+    [("my-pack", "my_pack"), ("class", "class_nodes"), ("json", "json_nodes"), ("test", "test_nodes"),
+     ("3d-tools", "pack_3d_tools"), ("", "my_node_pack"), ("Ünï", "n")],
+)  # fmt: skip
+def test_package_default_is_always_a_valid_package_name(slug, package):
+    assert ext.package_default(slug) == package
+    assert pre.RULES["package_name"][0](package)
+
+
+@pytest.mark.parametrize(
+    ("registry", "route"), [("my-pack", "my-pack"), ("api", "api-nodes"), ("prompt", "prompt-nodes")]
+)
+def test_route_default_avoids_comfyuis_own_routes(registry, route):
+    assert ext.route_default(registry) == route
+
+
+@pytest.mark.parametrize(
+    "name", ["Test", "API", "3D Tools", "class", "Utils", "Comfy", "ComfyUI", "🎨", "json", "42", "Core", "a" * 100]
+)
+def test_ordinary_project_names_give_answers_that_pass_every_rule(name):
+    """What cookiecutter.json derives from the display name alone never trips a rule."""
+    slug = ext.slug_default(name)
+    registry = ext.registry_default(slug)
+    prefix = ext.pascal_default(name)
+    answers = {**GOOD, "project_name": name, "project_slug": slug, "registry_name": registry,
+               "package_name": ext.package_default(slug), "node_prefix": prefix,
+               "route_prefix": ext.route_default(registry), "js_prefix": prefix}  # fmt: skip
+    assert pre.validate(answers) == []
