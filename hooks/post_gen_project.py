@@ -27,12 +27,9 @@ PRUNE = {
         "tests/test_logic.py", "tests/test_nodes.py", "tests/test_routes.py",
     ],
     ("node_category", "independent"): [
-        "presets", f"{PKG}/routes.py", f"{PKG}/presets.py", f"{DOC}ApplyPreset.md",
-        "locales/en/settings.json", "locales/en/commands.json", "tests/test_routes.py",
+        "presets", f"{PKG}/routes.py", f"{PKG}/presets.py", f"{DOC}ApplyPreset.md", "tests/test_routes.py",
     ],
-    ("node_category", "connected"): [
-        f"{DOC}ImageStats.md", "locales/en/settings.json", "locales/en/commands.json",
-    ],
+    ("node_category", "connected"): [f"{DOC}ImageStats.md"],
     ("license", "none"): ["LICENSE"],
     ("github_actions", "no"): [".github"],
 }  # fmt: skip

@@ -7,8 +7,10 @@
 #   COMFY_TEMPLATE_CACHE   cache root (default: ~/.cache/comfyui-nodepack-template)
 #   COMFYUI_TORCH_SPEC     torch requirement(s) (default: "torch==2.14.1 torchvision==0.29.1")
 #   COMFYUI_BASE_PYTHON    interpreter for the venv (default: python3.11, else python3)
+#   COMFYUI_FRONTEND_NEWEST_VERSION  newest front end to test as well (default: 1.58.1)
 #
-# Prints two lines on success:  COMFYUI_PATH=<tree>  and  COMFYUI_PYTHON=<venv python>.
+# Prints three lines on success:  COMFYUI_PATH=<tree>, COMFYUI_PYTHON=<venv python> and
+# COMFYUI_FRONTEND_NEWEST=<static folder of the newest front end, for main.py --front-end-root>.
 # If you already have ComfyUI, skip this script and export those two variables yourself.
 set -euo pipefail
 
@@ -63,5 +65,27 @@ PY
   touch "$stamp"
   log "ready: $tree"
 fi
+fe_version="${COMFYUI_FRONTEND_NEWEST_VERSION:-1.58.1}"
+fe_root="$cache/frontend-$fe_version"
+if [ ! -f "$fe_root/static/index.html" ]; then
+  log "fetching comfyui-frontend-package==$fe_version (the newest front end)"
+  dl=$(mktemp -d)
+  "$venv/bin/python" -m pip download -q --no-deps -d "$dl" "comfyui-frontend-package==$fe_version"
+  rm -rf "$fe_root.tmp"
+  "$venv/bin/python" - "$dl"/comfyui_frontend_package-*.whl "$fe_root.tmp" <<'PY'
+import sys, zipfile, pathlib
+whl, dest = sys.argv[1], pathlib.Path(sys.argv[2])
+prefix = "comfyui_frontend_package/static/"
+with zipfile.ZipFile(whl) as z:
+    for info in z.infolist():
+        if info.filename.startswith(prefix) and not info.is_dir():
+            target = dest / "static" / info.filename[len(prefix):]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(z.read(info))
+PY
+  rm -rf "$dl"
+  mv "$fe_root.tmp" "$fe_root"
+fi
 printf 'COMFYUI_PATH=%q\n' "$tree"
 printf 'COMFYUI_PYTHON=%q\n' "$venv/bin/python"
+printf 'COMFYUI_FRONTEND_NEWEST=%q\n' "$fe_root/static"

@@ -14,6 +14,9 @@
 #   COMFYUI_PATH, COMFYUI_PYTHON
 #                         use your own ComfyUI checkout and its Python for the real tier; otherwise
 #                         scripts/comfyui-env.sh provisions ComfyUI 0.3.75 under ~/.cache (see there).
+#   COMFYUI_FRONTEND_NEWEST
+#                         a front end's static folder to test as well (--front-end-root); provisioned
+#                         with the rest (1.58.1), or unset with your own ComfyUI to test only its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,7 +47,7 @@ if [[ " $* " != *"not real"* ]]; then
   if [ -z "${COMFYUI_PATH:-}" ]; then
     eval "$(bash scripts/comfyui-env.sh | sed 's/^/export /')"
   fi
-  export COMFYUI_PATH COMFYUI_PYTHON="${COMFYUI_PYTHON:-python3}"
+  export COMFYUI_PATH COMFYUI_PYTHON="${COMFYUI_PYTHON:-python3}" COMFYUI_FRONTEND_NEWEST="${COMFYUI_FRONTEND_NEWEST:-}"
   log "real tier uses COMFYUI_PATH=$COMFYUI_PATH COMFYUI_PYTHON=$COMFYUI_PYTHON"
 fi
 

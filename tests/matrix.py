@@ -39,10 +39,10 @@ COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirem
           "icon.svg", "tests/conftest.py", "tests/comfyui_harness.py", "tests/test_comfyui.py"}  # fmt: skip
 NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "example_workflows/example.json",
          "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py"}  # fmt: skip
-WEB = {"web/main.js", "tests/test_web.py"}
+WEB = {"web/main.js", "tests/test_web.py", "locales/en/settings.json", "locales/en/commands.json"}
 BY_CATEGORY = {
     "server": NODES,
-    "client": WEB | {"locales/en/settings.json", "locales/en/commands.json"},
+    "client": WEB,
     "independent": NODES | WEB | {"web/docs/{P}_InvertImage.md", "web/docs/{P}_ImageStats.md"},
     "connected": NODES | WEB | {"web/docs/{P}_InvertImage.md", "web/docs/{P}_ApplyPreset.md",
                                 "{pkg}/routes.py", "{pkg}/presets.py", "presets/soft.json", "presets/full.json",

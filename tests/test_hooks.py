@@ -93,9 +93,7 @@ def test_prune_table_per_category():
         return set(post.paths_to_prune({**GOOD, **changes}))
 
     assert pruned(node_category="connected", license="MIT", github_actions="yes") == {
-        "web/docs/MyNodePack_ImageStats.md",
-        "locales/en/settings.json",
-        "locales/en/commands.json",
+        "web/docs/MyNodePack_ImageStats.md"
     }
     assert "my_node_pack" in pruned(node_category="client")
     assert {"web", "presets", "my_node_pack/routes.py"} <= pruned(node_category="server")

@@ -188,7 +188,36 @@ def test_javascript_is_listed_and_served(served):
     assert served.server.get(ours[0])[0] == 200
 
 
-def test_front_end_in_chromium(served, browser):
+@pytest.fixture(scope="session")
+def served_newest(served, comfyui_env, tmp_path_factory):
+    """The same pack on the newest front end (--front-end-root), cloned into a renamed folder, as
+    ComfyUI-Manager and registry installs rename folders."""
+    newest = os.environ.get("COMFYUI_FRONTEND_NEWEST")
+    if not newest or not (Path(newest) / "index.html").exists():
+        missing("COMFYUI_FRONTEND_NEWEST does not name a front end's static folder")
+    comfyui_path, python = comfyui_env
+    source = served.pack.copy(tmp_path_factory.mktemp("repo"))
+    git("init", "-q", "-b", "main", cwd=source)
+    git("add", "-A", cwd=source)
+    git("commit", "-q", "-m", "Initial commit", cwd=source)
+    base = tmp_path_factory.mktemp("comfyui-newest")
+    folder = f"ComfyUI-Renamed_{served.folder}"
+    git("clone", "-q", str(source), str(base / "custom_nodes" / folder), cwd=base)
+    server = served.harness.ComfyUI(comfyui_path, base, python=python, extra_args=["--front-end-root", newest])
+    server.start()
+    yield Served(served.pack, server, served.harness, folder)
+    server.stop()
+
+
+def test_front_end_in_chromium_pinned(served, browser):
+    check_front_end(served, browser, "pinned")
+
+
+def test_front_end_in_chromium_newest(served_newest, browser):
+    check_front_end(served_newest, browser, "newest")
+
+
+def check_front_end(served, browser, label: str) -> None:
     a = served.answers
     category, js = a["node_category"], a["js_prefix"]
     context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -201,22 +230,15 @@ def test_front_end_in_chromium(served, browser):
     app = "window.comfyAPI.app.app"
     for node_id in served.ids:  # the pack's nodes reach the front end's node registry
         page.wait_for_function(f"() => !!window.LiteGraph.registered_node_types[{json.dumps(node_id)}]", timeout=30_000)
-    extension = {"client": "Example", "independent": "ImageStats", "connected": "Presets"}.get(category)
-    if extension:
+    if category != "server":
         names = page.evaluate(f"() => {app}.extensions.map(e => e.name)")
-        assert names.count(f"{js}.{extension}") == 1, names
-    if category in ("client", "connected"):  # registered in setup(): wait for it
-        tab = f"{js}.{extension}.Sidebar"
+        assert names.count(f"{js}.Example") == 1, names  # registered exactly once
+        tab = f"{js}.Example.Sidebar"  # registered in setup(): wait for it
         page.wait_for_function(f"() => {app}.extensionManager.getSidebarTabs().some(t => t.id === '{tab}')")
-    if category == "client":
         setting = page.evaluate(f"() => {app}.extensionManager.setting.get('{js}.Example.Greeting')")
         assert setting == "Hello from ComfyUI!"
-        assert page.evaluate(
-            f"() => {app}.extensionManager.command.commands.some(c => c.id === '{js}.Example.SayHello')"
-        )
-        page.mouse.click(700, 450)  # focus the canvas, then press the keybinding
-        page.keyboard.press("Control+Alt+t")
-        page.wait_for_selector(".p-toast-message:has-text('Hello from ComfyUI!')", timeout=10_000)
+        command = f"{js}.Example.SayHello"
+        assert page.evaluate(f"() => {app}.extensionManager.command.commands.some(c => c.id === '{command}')")
     if served.ids:  # load the example from the server, queue it from the page, see it run
         before = len(served.server.get("/history")[1])
         page.evaluate(
@@ -256,8 +278,24 @@ def test_front_end_in_chromium(served, browser):
         page.wait_for_timeout(300)
         assert payload in shown[0] and shown[1] == 0
         assert page.evaluate("() => window.__pwned") is None
+    if category != "server":
+        # A real key press on the keybinding runs the command, whose toast shows the greeting.
+        page.evaluate(f"() => {app}.graph.clear()")
+        page.mouse.click(900, 500)  # focus the (now empty) canvas
+        page.keyboard.press("Control+Alt+t")
+        page.wait_for_function("() => document.body.textContent.includes('Hello from ComfyUI!')", timeout=10_000)
+        # Clicking the sidebar tab renders it (for connected packs: with the presets read through the route).
+        page.locator(f"button.side-bar-button[aria-label={json.dumps(a['project_name'])}]").click()
+        page.wait_for_function(
+            f"() => [...document.querySelectorAll('h3')].some(h => h.textContent === {json.dumps(a['project_name'])})"
+        )
+        if category == "connected":
+            page.wait_for_function(
+                "() => document.querySelector('ul[data-role=presets]')?.textContent.includes('full: 1')"
+            )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{combo_id({k: a[k] for k in ('node_category', 'node_api')})}.png"))
+    name = combo_id({k: a[k] for k in ("node_category", "node_api")})
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"))
     context.close()
     assert [e for e in errors if served.mentions_pack(e)] == []
 
@@ -297,3 +335,10 @@ def test_stopping_comfyui_leaves_nothing_running(served):
     assert served.server.process.poll() is not None
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", served.server.port)) != 0
+
+
+def test_stopping_the_newest_front_end_server_leaves_nothing_running(served_newest):
+    served_newest.server.stop()
+    assert served_newest.server.process.poll() is not None
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", served_newest.server.port)) != 0

@@ -9,9 +9,15 @@ import { api } from "../../scripts/api.js";
 {%- endif %}
 
 const PACK_NAME = {{ cookiecutter.project_name | json_str }};
-{%- if cat == "client" %}
 const GREETING_SETTING = "{{ J }}.Example.Greeting";
 const SAY_HELLO_COMMAND = "{{ J }}.Example.SayHello";
+const TEXT_WIDGET = "{{ J }}_text";
+{%- if cat == "independent" %}
+const STATS_NODE = "{{ cookiecutter.node_prefix }}_ImageStats";
+{%- elif cat == "connected" %}
+const ROUTE = "/{{ cookiecutter.route_prefix }}";
+const PRESET_APPLIED = "{{ cookiecutter.route_prefix }}.preset_applied";
+{%- endif %}
 
 /** Show the greeting setting in a toast; bound to a command, a key and a sidebar button. */
 function sayHello() {
@@ -20,53 +26,14 @@ function sayHello() {
   return greeting;
 }
 
-/** @param {HTMLElement} el */
-function renderSidebar(el) {
-  const title = document.createElement("h3");
-  title.textContent = PACK_NAME;
-  const hint = document.createElement("p");
-  hint.textContent = "Press Ctrl+Alt+T, or the button, to say hello.";
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = "Say hello";
-  button.addEventListener("click", () => sayHello());
-  el.replaceChildren(title, hint, button);
-  el.style.padding = "0.75rem";
+/**
+ * @param {string} tag
+ * @param {Record<string, string>} [props]
+ */
+function element(tag, props = {}) {
+  return Object.assign(document.createElement(tag), props);
 }
-
-app.registerExtension({
-  name: "{{ J }}.Example",
-  settings: [
-    {
-      id: GREETING_SETTING,
-      category: [PACK_NAME, "Example", "Greeting"],
-      name: "Greeting",
-      tooltip: "The text the Say Hello command shows.",
-      type: "text",
-      defaultValue: "Hello from ComfyUI!",
-    },
-  ],
-  commands: [{ id: SAY_HELLO_COMMAND, label: "Say hello", icon: "pi pi-comment", function: sayHello }],
-  keybindings: [{ combo: { key: "t", ctrl: true, alt: true }, commandId: SAY_HELLO_COMMAND }],
-  setup() {
-    app.extensionManager.registerSidebarTab({
-      id: "{{ J }}.Example.Sidebar",
-      icon: "pi pi-comment",
-      title: PACK_NAME,
-      tooltip: PACK_NAME,
-      type: "custom",
-      render: renderSidebar,
-    });
-  },
-});
-{%- else %}
-{%- if cat == "independent" %}
-const STATS_NODE = "{{ cookiecutter.node_prefix }}_ImageStats";
-{%- else %}
-const ROUTE = "/{{ cookiecutter.route_prefix }}";
-const PRESET_APPLIED = "{{ cookiecutter.route_prefix }}.preset_applied";
-{%- endif %}
-const TEXT_WIDGET = "{{ J }}_text";
+{%- if cat != "client" %}
 
 /**
  * Show `text` on `node` in a read-only block under its widgets.
@@ -76,28 +43,15 @@ const TEXT_WIDGET = "{{ J }}_text";
 function showText(node, text) {
   let widget = node.widgets?.find((/** @type {any} */ w) => w.name === TEXT_WIDGET);
   if (!widget) {
-    const element = document.createElement("pre");
-    element.style.cssText = "margin:0;padding:4px;white-space:pre-wrap;font:12px monospace;overflow:auto";
-    widget = node.addDOMWidget(TEXT_WIDGET, "text", element, { serialize: false });
+    const block = element("pre");
+    block.style.cssText = "margin:0;padding:4px;white-space:pre-wrap;font:12px monospace;overflow:auto";
+    widget = node.addDOMWidget(TEXT_WIDGET, "text", block, { serialize: false });
   }
   widget.element.textContent = text;
   node.setDirtyCanvas?.(true, true);
 }
-{%- if cat == "independent" %}
-
-app.registerExtension({
-  name: "{{ J }}.ImageStats",
-  async beforeRegisterNodeDef(nodeType, nodeData) {
-    if (nodeData.name !== STATS_NODE) return;
-    const onExecuted = nodeType.prototype.onExecuted;
-    // The node's `ui` result arrives here after each run in this browser.
-    nodeType.prototype.onExecuted = function (/** @type {any} */ output) {
-      onExecuted?.apply(this, [output]);
-      showText(this, String(output?.text?.[0] ?? ""));
-    };
-  },
-});
-{%- else %}
+{%- endif %}
+{%- if cat == "connected" %}
 
 /** @returns {Promise<{name: string, strength: number}[]>} */
 async function fetchPresets() {
@@ -122,27 +76,24 @@ async function savePreset(name, strength) {
   return data;
 }
 
-/** @param {HTMLElement} el */
-async function renderSidebar(el) {
-  const title = document.createElement("h3");
-  title.textContent = PACK_NAME;
-  const list = document.createElement("ul");
+/**
+ * The presets part of the sidebar: a list from the pack's route and a form that saves one.
+ * @returns {HTMLElement[]}
+ */
+function presetsPanel() {
+  const list = element("ul");
   list.dataset.role = "presets";
-  const status = document.createElement("p");
+  const status = element("p");
   status.dataset.role = "status";
-  const name = Object.assign(document.createElement("input"), { placeholder: "name", value: "my-preset" });
-  const strength = Object.assign(document.createElement("input"), {
-    type: "number", min: "0", max: "1", step: "0.05", value: "0.5",
-  });
-  const save = Object.assign(document.createElement("button"), { type: "button", textContent: "Save preset" });
-  el.replaceChildren(title, list, name, strength, save, status);
-  el.style.padding = "0.75rem";
+  const name = element("input", { placeholder: "name", value: "my-preset" });
+  const strength = element("input", { type: "number", min: "0", max: "1", step: "0.05", value: "0.5" });
+  const save = element("button", { type: "button", textContent: "Save preset" });
+  /** @param {unknown} error */
+  const reason = (error) => (error instanceof Error ? error.message : String(error));
 
   async function refresh() {
     const presets = await fetchPresets();
-    list.replaceChildren(
-      ...presets.map((p) => Object.assign(document.createElement("li"), { textContent: `${p.name}: ${p.strength}` })),
-    );
+    list.replaceChildren(...presets.map((p) => element("li", { textContent: `${p.name}: ${p.strength}` })));
   }
   save.addEventListener("click", async () => {
     try {
@@ -150,19 +101,58 @@ async function renderSidebar(el) {
       status.textContent = `Saved ${saved.name}. Refresh node definitions (R) to use it.`;
       await refresh();
     } catch (error) {
-      status.textContent = `Not saved: ${error instanceof Error ? error.message : error}`;
+      status.textContent = `Not saved: ${reason(error)}`;
     }
   });
-  try {
-    await refresh();
-  } catch (error) {
-    status.textContent = `Could not load presets: ${error instanceof Error ? error.message : error}`;
-  }
+  refresh().catch((error) => {
+    status.textContent = `Could not load presets: ${reason(error)}`;
+  });
+  return [element("h4", { textContent: "Invert presets" }), list, name, strength, save, status];
+}
+{%- endif %}
+
+/** @param {HTMLElement} el */
+function renderSidebar(el) {
+  const hello = element("button", { type: "button", textContent: "Say hello" });
+  hello.addEventListener("click", () => sayHello());
+  el.replaceChildren(
+    element("h3", { textContent: PACK_NAME }),
+    element("p", { textContent: "Press Ctrl+Alt+T, or this button, to say hello." }),
+    hello,
+{%- if cat == "connected" %}
+    ...presetsPanel(),
+{%- endif %}
+  );
+  el.style.padding = "0.75rem";
 }
 
 app.registerExtension({
-  name: "{{ J }}.Presets",
+  name: "{{ J }}.Example",
+  settings: [
+    {
+      id: GREETING_SETTING,
+      category: [PACK_NAME, "Example", "Greeting"],
+      name: "Greeting",
+      tooltip: "The text the Say Hello command shows.",
+      type: "text",
+      defaultValue: "Hello from ComfyUI!",
+    },
+  ],
+  commands: [{ id: SAY_HELLO_COMMAND, label: "Say hello", icon: "pi pi-comment", function: sayHello }],
+  keybindings: [{ combo: { key: "t", ctrl: true, alt: true }, commandId: SAY_HELLO_COMMAND }],
+{%- if cat == "independent" %}
+  async beforeRegisterNodeDef(nodeType, nodeData) {
+    if (nodeData.name !== STATS_NODE) return;
+    const onExecuted = nodeType.prototype.onExecuted;
+    // The node's `ui` result arrives here after each run in this browser.
+    nodeType.prototype.onExecuted = function (/** @type {any} */ output) {
+      onExecuted?.apply(this, [output]);
+      showText(this, String(output?.text?.[0] ?? ""));
+    };
+  },
+{%- endif %}
   setup() {
+{%- if cat == "connected" %}
     // Sent by the Apply Invert Preset node to the browser that queued the workflow.
     api.addEventListener(PRESET_APPLIED, (/** @type {any} */ event) => {
       const { node, preset, strength } = event.detail;
@@ -172,15 +162,14 @@ app.registerExtension({
         severity: "success", summary: PACK_NAME, detail: `Applied preset ${preset}`, life: 3000,
       });
     });
+{%- endif %}
     app.extensionManager.registerSidebarTab({
-      id: "{{ J }}.Presets.Sidebar",
-      icon: "pi pi-sliders-h",
+      id: "{{ J }}.Example.Sidebar",
+      icon: "pi pi-comment",
       title: PACK_NAME,
-      tooltip: `${PACK_NAME} presets`,
+      tooltip: PACK_NAME,
       type: "custom",
-      render: (el) => void renderSidebar(el),
+      render: renderSidebar,
     });
   },
 });
-{%- endif %}
-{%- endif %}
