@@ -36,7 +36,8 @@ def combo_id(combo: dict) -> str:
 # What every pack has, and what each answer adds. Paths use {pkg} and {P} for the package name and
 # the node-id prefix.
 COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirements.txt", "__init__.py",
-          "icon.svg", "tests/conftest.py", "tests/comfyui_harness.py", "tests/test_comfyui.py"}  # fmt: skip
+          "icon.svg", "tests/conftest.py", "tests/comfyui_harness.py", "tests/test_comfyui.py",
+          "tests/test_pack.py"}  # fmt: skip
 NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "example_workflows/example.json",
          "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py"}  # fmt: skip
 WEB = {"web/main.js", "tests/test_web.py", "locales/en/settings.json", "locales/en/commands.json"}

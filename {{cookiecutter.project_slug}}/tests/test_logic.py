@@ -1,7 +1,8 @@
 import pytest
-import torch
 
-from {{ cookiecutter.package_name }} import logic
+torch = pytest.importorskip("torch", reason="needs torch: pip install -e '.[dev]'")
+
+from {{ cookiecutter.package_name }} import logic  # noqa: E402
 
 
 def red(batch: int = 1, size: int = 4) -> torch.Tensor:

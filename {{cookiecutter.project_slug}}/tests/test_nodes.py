@@ -6,8 +6,8 @@
 import asyncio
 
 import pytest
-import torch
 
+torch = pytest.importorskip("torch", reason="needs torch: pip install -e '.[dev]'")
 pytest.importorskip("comfy_api.latest", reason="needs ComfyUI: set COMFYUI_PATH to a ComfyUI checkout")
 
 from {{ cookiecutter.package_name }} import nodes  # noqa: E402
@@ -61,9 +61,10 @@ def test_apply_preset_node_offers_the_shipped_presets_and_refuses_others():
 """V1 node tests: the classes are plain Python and import without ComfyUI."""
 
 import pytest
-import torch
 
-from {{ cookiecutter.package_name }} import nodes
+torch = pytest.importorskip("torch", reason="needs torch: pip install -e '.[dev]'")
+
+from {{ cookiecutter.package_name }} import nodes  # noqa: E402
 
 EXPECTED = ["{{ P }}_InvertImage"{% if cat == "independent" %}, "{{ P }}_ImageStats"{% elif cat == "connected" %}, "{{ P }}_ApplyPreset"{% endif %}]
 

@@ -5,10 +5,13 @@ import json
 import shutil
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
 
-from {{ cookiecutter.package_name }} import presets, routes
+pytest.importorskip("aiohttp", reason="needs aiohttp: pip install -e '.[dev]'")
+
+from aiohttp import web  # noqa: E402
+from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
+
+from {{ cookiecutter.package_name }} import presets, routes  # noqa: E402
 
 PREFIX = "/{{ cookiecutter.route_prefix }}"
 
