@@ -17,7 +17,7 @@ DOC = "web/docs/{prefix}_"  # stands for a node's help page
 # (answer, value): paths (relative to the pack) that go when that answer has that value.
 PRUNE = {
     ("node_category", "server"): [
-        "web", "presets", f"{PKG}/routes.py", f"{PKG}/presets.py",
+        "web", "ui", "presets", f"{PKG}/routes.py", f"{PKG}/presets.py",
         "locales/en/settings.json", "locales/en/commands.json",
         "tests/test_routes.py", "tests/test_web.py",
     ],
@@ -30,6 +30,8 @@ PRUNE = {
         "presets", f"{PKG}/routes.py", f"{PKG}/presets.py", f"{DOC}ApplyPreset.md", "tests/test_routes.py",
     ],
     ("node_category", "connected"): [f"{DOC}ImageStats.md"],
+    ("frontend", "js"): ["ui", "web/dist", "web/pack.js"],
+    ("frontend", "ts"): ["web/main.js"],
     ("license", "none"): ["LICENSE"],
     ("github_actions", "no"): [".github"],
 }  # fmt: skip

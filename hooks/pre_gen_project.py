@@ -39,6 +39,7 @@ CHOICES = {
     "license": {"GPL-3.0-or-later", "MIT", "Apache-2.0", "BSD-3-Clause", "none"},
     "node_category": {"server", "client", "independent", "connected"},
     "node_api": {"v3", "v1"},
+    "frontend": {"js", "ts"},
     "github_actions": {"yes", "no"},
 }
 
@@ -117,6 +118,17 @@ for _field, _allowed in CHOICES.items():
     RULES[_field] = (_allowed.__contains__, "one of " + ", ".join(sorted(_allowed)), sorted(_allowed)[0])
 
 
+# Answers that are fine alone but not together: (field, check on all answers, rule, example).
+COMBINATIONS = [
+    (
+        "frontend",
+        lambda a: a.get("node_category") != "server" or a.get("frontend") == "js",
+        "js for a server-side-only pack, which has no front end",
+        "js",
+    ),
+]
+
+
 def validate(answers: dict) -> list[str]:
     """One ``ERROR:`` line per answer that breaks its rule (empty list: all good)."""
     errors = []
@@ -124,6 +136,10 @@ def validate(answers: dict) -> list[str]:
         value = answers.get(field)
         if not isinstance(value, str) or not check(value):
             errors.append(f"ERROR: {field} = {value!r}: must be {rule} (e.g. {example!r})")
+    if not errors:
+        for field, check, rule, example in COMBINATIONS:
+            if not check(answers):
+                errors.append(f"ERROR: {field} = {answers.get(field)!r}: must be {rule} (e.g. {example!r})")
     return errors
 
 

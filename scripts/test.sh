@@ -34,6 +34,16 @@ py="$venv/bin/python"
 "$py" -m pip install -q --disable-pip-version-check ${TEMPLATE_TORCH_SPEC:-torch==2.13.0}
 "$py" -m pip install -q --disable-pip-version-check -e ".[test]"
 
+# The TypeScript flavour's checks run npm (Node 20 or newer).
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's nodejs and npm"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    log "npm is missing (install Node.js 20+); the TypeScript front-end checks will fail"
+  fi
+fi
+
 # The real tier needs ComfyUI and Chromium, unless this run deselects it.
 if [[ " $* " != *"not real"* ]]; then
   if ! command -v chromium >/dev/null 2>&1; then

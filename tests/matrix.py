@@ -1,8 +1,8 @@
 """The bake matrix and the expected file tree of a pack, written independently of the hooks.
 
-The matrix is read from cookiecutter.json: every node_category x node_api pair is baked, and every
-value of each other choice appears in at least one of those bakes. A new choice in cookiecutter.json
-therefore extends the matrix by itself.
+The matrix is read from cookiecutter.json: every valid node_category x node_api x frontend combination
+is baked, and every value of each other choice appears in at least one of those bakes. A new choice in
+cookiecutter.json therefore extends the matrix by itself.
 """
 
 from __future__ import annotations
@@ -14,17 +14,23 @@ from pathlib import Path
 TEMPLATE = Path(__file__).resolve().parent.parent
 CONTEXT = json.loads((TEMPLATE / "cookiecutter.json").read_text(encoding="utf-8"))
 CHOICES = {k: v for k, v in CONTEXT.items() if isinstance(v, list) and not k.startswith("_")}
-AXES = ("node_category", "node_api")  # crossed in full; the other choices are cycled over them
+AXES = ("node_category", "node_api", "frontend")  # crossed in full; the other choices are cycled over them
+
+
+def is_valid(combo: dict) -> bool:
+    """A server-side-only pack has no front end, so it takes only the default `js` (meaning none)."""
+    return combo["node_category"] != "server" or combo["frontend"] == "js"
 
 
 def combinations() -> list[dict]:
-    crossed = list(itertools.product(*(CHOICES[a] for a in AXES)))
+    crossed = [v for v in itertools.product(*(CHOICES[a] for a in AXES)) if is_valid(dict(zip(AXES, v, strict=True)))]
     others = {k: v for k, v in CHOICES.items() if k not in AXES}
     assert all(len(v) <= len(crossed) for v in others.values()), "a choice has more values than the matrix has rows"
     combos = []
     for i, values in enumerate(crossed):
         combo = dict(zip(AXES, values, strict=True))
-        combo.update({k: v[i % len(v)] for k, v in others.items()})
+        # i + i // 2: also shifted every two rows, so no value stays tied to one value of the last axis
+        combo.update({k: v[(i + i // 2) % len(v)] for k, v in others.items()})
         combos.append(combo)
     return combos
 
@@ -40,7 +46,13 @@ COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirem
           "tests/test_pack.py"}  # fmt: skip
 NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "example_workflows/example.json",
          "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py"}  # fmt: skip
-WEB = {"web/main.js", "tests/test_web.py", "locales/en/settings.json", "locales/en/commands.json"}
+WEB = {"tests/test_web.py", "locales/en/settings.json", "locales/en/commands.json"}
+BY_FRONTEND = {
+    "js": {"web/main.js"},
+    "ts": {"web/pack.js", "web/dist/main.js", "ui/package.json", "ui/package-lock.json", "ui/tsconfig.json",
+           "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts", "ui/src/pack-config.d.ts",
+           "ui/test/main.test.ts", "ui/test/pack-config.ts"},
+}  # fmt: skip
 BY_CATEGORY = {
     "server": NODES,
     "client": WEB,
@@ -59,6 +71,8 @@ NODE_IDS = {
 
 def expected_files(answers: dict) -> set[str]:
     files = set(COMMON) | BY_CATEGORY[answers["node_category"]]
+    if answers["node_category"] != "server":
+        files |= BY_FRONTEND[answers["frontend"]]
     if answers["license"] != "none":
         files.add("LICENSE")
     if answers["github_actions"] == "yes":

@@ -66,6 +66,13 @@ def test_command_line_prints_one_clear_error_and_no_traceback(tmp_path, answer):
     assert not (tmp_path.parent / "escape").exists() and not (tmp_path / "escape").exists()
 
 
+def test_impossible_combination_is_rejected_with_its_message(cookies, tmp_path):
+    result = cookies.bake(extra_context={"node_category": "server", "frontend": "ts"}, template=str(TEMPLATE))
+    assert isinstance(result.exception, FailedHookException)
+    assert str(result.exception).startswith("ERROR: frontend = 'ts': must be js for a server-side-only pack")
+    assert [p for p in (tmp_path / "cookies").rglob("*") if p.name != "bake00"] == []
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [("version", "not-semver"), ("license", "WTFPL"), ("node_category", "everything"), ("node_api", "v2"),

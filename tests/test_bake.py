@@ -150,15 +150,39 @@ def test_node_ids_are_prefixed_everywhere(pack):
 
 
 def test_javascript_is_an_es_module_importing_comfy_at_the_right_depth(pack):
-    if "web/main.js" not in pack.files():
+    a = pack.answers
+    if a["node_category"] == "server":
         return
-    js = pack.read("web/main.js")
-    assert 'import { app } from "../../scripts/app.js";' in js
-    assert f'name: "{pack.answers["js_prefix"]}.' in js
+    if a["frontend"] == "ts":  # the built module reads the pack's values from web/pack.js
+        scripts = ["web/pack.js", "web/dist/main.js"]
+        assert f'jsPrefix: "{a["js_prefix"]}"' in pack.read("web/pack.js")
+        assert 'from "../pack.js"' in pack.read("web/dist/main.js")
+    else:
+        scripts = ["web/main.js"]
+        assert 'import { app } from "../../scripts/app.js";' in pack.read("web/main.js")
+        assert f'name: "{a["js_prefix"]}.' in pack.read("web/main.js")
     node = shutil.which("node")
     if node:  # a syntax check when Node is there (the real-browser tier loads it for real)
-        out = subprocess.run([node, "--input-type=module", "--check"], input=js, capture_output=True, text=True)
-        assert out.returncode == 0, out.stderr
+        for rel in scripts:
+            out = subprocess.run([node, "--input-type=module", "--check"], input=pack.read(rel), capture_output=True,
+                                 text=True)  # fmt: skip
+            assert out.returncode == 0, rel + out.stderr
+
+
+def test_typescript_front_end_installs_checks_tests_builds_and_is_fresh(pack, tmp_path):
+    """npm ci, type-check, the pack's vitest tests, and a build identical to the committed web/dist."""
+    if pack.answers["node_category"] == "server" or pack.answers["frontend"] != "ts":
+        return  # no build step: plain JavaScript is checked above and in the browser
+    npm = shutil.which("npm") or pytest.fail("npm is not installed")
+    copy = pack.copy(tmp_path)
+    for script in (["ci", "--no-audit", "--no-fund"], ["run", "typecheck"], ["test"], ["run", "build"]):
+        out = pack.run(npm, *script, cwd=copy / "ui", timeout=300)
+        assert out.returncode == 0, " ".join(script) + "\n" + out.stdout[-3000:] + out.stderr[-3000:]
+        if script == ["test"]:
+            print(f"{pack.answers['node_category']}/{pack.answers['node_api']}/ts vitest:",
+                  " ".join(ln.strip() for ln in out.stdout.splitlines() if "Tests" in ln))  # fmt: skip
+    assert sorted(p.name for p in (copy / "web" / "dist").iterdir()) == ["main.js"]
+    assert (copy / "web" / "dist" / "main.js").read_bytes() == (pack.path / "web" / "dist" / "main.js").read_bytes()
 
 
 def test_connected_pack_says_it_does_not_work_through_the_api_mode(pack):
@@ -186,7 +210,9 @@ def test_published_zip_has_no_tests_or_ci_and_its_code_passes_the_registry_rules
         z.extractall(tmp_path / "shipped")
     assert not [n for n in names if n.startswith(("tests/", ".github/", ".git/")) or n.endswith(".pyc")]
     assert {"__init__.py", "pyproject.toml", "README.md"} <= names
-    assert ("web/main.js" in names) == (pack.answers["node_category"] != "server")
+    web = {"js": {"web/main.js"}, "ts": {"web/pack.js", "web/dist/main.js"}}[pack.answers["frontend"]]
+    assert (web <= names) == (pack.answers["node_category"] != "server")
+    assert not [n for n in names if n.startswith(("ui/", "node_modules/"))]
     lint = pack.run(sys.executable, "-m", "ruff", "check", "--isolated", "--ignore-noqa", "--select", REGISTRY_RULES,
                     ".", cwd=tmp_path / "shipped")  # fmt: skip
     assert lint.returncode == 0, lint.stdout

@@ -39,6 +39,7 @@ GOOD = {
     "license": "MIT",
     "node_category": "connected",
     "node_api": "v3",
+    "frontend": "js",
     "github_actions": "yes",
 }
 
@@ -60,6 +61,13 @@ def test_every_rule_gives_its_example_as_valid():
 def test_a_bad_answer_gives_one_error_line_naming_field_value_and_rule():
     errors = pre.validate({**GOOD, "version": "1.0"})
     assert errors == ["ERROR: version = '1.0': must be SemVer X.Y.Z (e.g. '0.1.0')"]
+
+
+def test_impossible_combination_is_rejected_after_the_single_answers_pass():
+    assert pre.validate({**GOOD, "node_category": "client", "frontend": "ts"}) == []
+    assert pre.validate({**GOOD, "node_category": "server", "frontend": "ts"}) == [
+        "ERROR: frontend = 'ts': must be js for a server-side-only pack, which has no front end (e.g. 'js')"
+    ]
 
 
 def test_missing_and_non_string_answers_are_errors():
@@ -92,12 +100,15 @@ def test_prune_table_per_category():
     def pruned(**changes):
         return set(post.paths_to_prune({**GOOD, **changes}))
 
-    assert pruned(node_category="connected", license="MIT", github_actions="yes") == {
-        "web/docs/MyNodePack_ImageStats.md"
+    assert pruned(node_category="connected", frontend="ts", license="MIT", github_actions="yes") == {
+        "web/docs/MyNodePack_ImageStats.md",
+        "web/main.js",
     }
     assert "my_node_pack" in pruned(node_category="client")
     assert {"web", "presets", "my_node_pack/routes.py"} <= pruned(node_category="server")
     assert "LICENSE" in pruned(license="none") and ".github" in pruned(github_actions="no")
+    assert {"ui", "web/dist", "web/pack.js"} <= pruned(frontend="js") and "web/main.js" not in pruned(frontend="js")
+    assert "web/main.js" in pruned(frontend="ts") and "ui" not in pruned(node_category="client", frontend="ts")
 
 
 def test_prune_removes_files_and_folders_and_tolerates_missing_ones(tmp_path):

@@ -184,8 +184,9 @@ def test_javascript_is_listed_and_served(served):
     if served.answers["node_category"] == "server":
         assert ours == []
         return
-    assert ours == [f"/extensions/{served.folder}/main.js"]
-    assert served.server.get(ours[0])[0] == 200
+    files = ["dist/main.js", "pack.js"] if served.answers["frontend"] == "ts" else ["main.js"]
+    assert sorted(ours) == [f"/extensions/{served.folder}/{f}" for f in files]
+    assert all(served.server.get(url)[0] == 200 for url in ours)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,30 @@
+// Builds src/main.ts into one ES module, ../web/dist/main.js, which ComfyUI loads from the pack's web folder.
+// The pack's own values (names, prefixes, category) are not compiled in: the bundle imports them from
+// ../pack.js, a small module the template wrote for this pack, so the built file is the same for every pack.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  build: {
+    outDir: fileURLToPath(new URL("../web/dist", import.meta.url)),
+    emptyOutDir: true,
+    target: "es2022",
+    modulePreload: false,
+    minify: false,
+    rollupOptions: {
+      input: fileURLToPath(new URL("src/main.ts", import.meta.url)),
+      preserveEntrySignatures: "allow-extension",
+      external: ["pack-config"],
+      output: {
+        format: "es",
+        entryFileNames: "main.js",
+        inlineDynamicImports: true,
+        paths: { "pack-config": "../pack.js" },
+      },
+    },
+  },
+  test: {
+    environment: "jsdom",
+    alias: { "pack-config": fileURLToPath(new URL("test/pack-config.ts", import.meta.url)) },
+  },
+});
