@@ -231,6 +231,39 @@ def bench_throughput(repeats: int) -> None:
             )
 
 
+def bench_frontend() -> None:
+    import gzip
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for flavour in ("js", "ts"):
+            pack = bake_pack(root / flavour, node_category="connected", frontend=flavour)
+            shipped = (
+                [pack / "web" / "main.js"]
+                if flavour == "js"
+                else [pack / "web" / "pack.js", pack / "web" / "dist" / "main.js"]
+            )
+            raw = sum(len(p.read_bytes()) for p in shipped)
+            gz = sum(len(gzip.compress(p.read_bytes(), 9)) for p in shipped)
+            row(
+                f"front end {flavour}: what ships (connected pack)",
+                f"{raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzipped",
+            )
+            if flavour == "js":
+                continue
+            npm = shutil.which("npm")
+            ui = pack / "ui"
+            for label, env in (("cold cache", {"npm_config_cache": str(root / "npm-cache")}), ("warm cache", {})):
+                shutil.rmtree(ui / "node_modules", ignore_errors=True)
+                elapsed, _ = run_measured([npm, "ci", "--no-audit", "--no-fund"], cwd=ui, env={**os.environ, **env})
+                row(f"front end ts: npm ci ({label})", f"{elapsed:.1f} s")
+            size = sum(p.stat().st_size for p in (ui / "node_modules").rglob("*") if p.is_file())
+            row("front end ts: node_modules", f"{size / 2**20:.0f} MiB")
+            elapsed, _ = run_measured([npm, "run", "build"], cwd=ui)
+            row("front end ts: npm run build (tsc + vite)", f"{elapsed:.1f} s")
+
+
 def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -257,6 +290,7 @@ def main() -> None:
     bench_bakes(opts.repeats)
     bench_comfyui(opts.repeats)
     bench_throughput(opts.repeats)
+    bench_frontend()
     if opts.suite:
         bench_suite()
     print(f"\nMeasured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n")
