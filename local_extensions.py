@@ -18,6 +18,7 @@ cookiecutter loads it through ``_extensions`` in cookiecutter.json (the template
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -32,7 +33,9 @@ HERE = Path(__file__).resolve().parent
 PATH_VAR = re.compile(r"\{\{cookiecutter\.\w+\}\}")
 
 
+@functools.cache
 def _load_rules():
+    """The pre-gen hook's rules, loaded once per process."""
     spec = importlib.util.spec_from_file_location("_nodepack_pre_gen", HERE / "hooks" / "pre_gen_project.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
