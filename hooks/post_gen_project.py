@@ -1,7 +1,9 @@
 """Post-generation hook: remove what the chosen answers do not need, then print next steps.
 
-PRUNE is the one table that says which files belong to which choice. No git, pip, npm or network
-calls: the pack is left exactly as generated. Standard library only; the answers arrive as JSON.
+PRUNE is the one table that says which files belong to which choice, with one addition: each front-end
+flavour's own files sit in FLAVOURS/<frontend>/, laid out like the pack, and are moved into place for a
+pack that has a front end. No git, pip, npm or network calls: the pack is left exactly as generated.
+Standard library only; the answers arrive as JSON.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 PKG = "{package}"  # stands for the pack's Python package folder
 DOC = "web/docs/{prefix}_"  # stands for a node's help page
+FLAVOURS = "_flavours"  # FLAVOURS/<frontend>/ holds that flavour's files, at their places in the pack
+BUILT = ["ui/src", "ui/test", "web/pack.js"]  # shared by the built flavours (ts, react, vue)
 
 # (answer, value): paths (relative to the pack) that go when that answer has that value.
 PRUNE = {
@@ -30,8 +34,10 @@ PRUNE = {
         "presets", f"{PKG}/routes.py", f"{PKG}/presets.py", f"{DOC}ApplyPreset.md", "tests/test_routes.py",
     ],
     ("node_category", "connected"): [f"{DOC}ImageStats.md"],
-    ("frontend", "js"): ["ui", "web/dist", "web/pack.js"],
+    ("frontend", "js"): BUILT,
     ("frontend", "ts"): ["web/main.js"],
+    ("frontend", "react"): ["web/main.js"],
+    ("frontend", "vue"): ["web/main.js"],
     ("license", "none"): ["LICENSE"],
     ("github_actions", "no"): [".github"],
 }  # fmt: skip
@@ -52,6 +58,13 @@ def prune(root: Path, answers: dict) -> None:
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
+    flavour = root / FLAVOURS / answers["frontend"]
+    if answers["node_category"] != "server" and flavour.is_dir():
+        for source in sorted(p for p in flavour.rglob("*") if p.is_file()):
+            target = root / source.relative_to(flavour)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+    shutil.rmtree(root / FLAVOURS, ignore_errors=True)
 
 
 def next_steps(answers: dict) -> str:

@@ -39,7 +39,7 @@ CHOICES = {
     "license": {"GPL-3.0-or-later", "MIT", "Apache-2.0", "BSD-3-Clause", "none"},
     "node_category": {"server", "client", "independent", "connected"},
     "node_api": {"v3", "v1"},
-    "frontend": {"js", "ts"},
+    "frontend": {"js", "ts", "react", "vue"},
     "github_actions": {"yes", "no"},
 }
 

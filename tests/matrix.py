@@ -47,11 +47,16 @@ COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirem
 NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "example_workflows/example.json",
          "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py"}  # fmt: skip
 WEB = {"tests/test_web.py", "locales/en/settings.json", "locales/en/commands.json"}
+BUILT = {"web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
+         "ui/tsconfig.json", "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts", "ui/src/example.ts",
+         "ui/src/pack-config.d.ts", "ui/test/main.test.ts", "ui/test/fake-comfy.ts",
+         "ui/test/pack-config.ts"}  # fmt: skip
 BY_FRONTEND = {
-    "js": {"web/main.js"},
-    "ts": {"web/pack.js", "web/dist/main.js", "ui/package.json", "ui/package-lock.json", "ui/tsconfig.json",
-           "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts", "ui/src/pack-config.d.ts",
-           "ui/test/main.test.ts", "ui/test/pack-config.ts"},
+    "js": {"web/main.js", "ui/package.json", "ui/package-lock.json", "ui/tsconfig.json", "ui/vitest.config.js",
+           "ui/types/comfy-shims.d.ts", "ui/test/comfy-scripts.js", "ui/test/main.test.js"},
+    "ts": BUILT | {"ui/src/sidebar.ts", "ui/src/sidebar.module.css"},
+    "react": BUILT | {"ui/src/sidebar.tsx", "ui/src/sidebar.module.css", "ui/test/sidebar.test.tsx"},
+    "vue": BUILT | {"ui/src/sidebar.ts", "ui/src/Panel.vue", "ui/test/Panel.test.ts"},
 }  # fmt: skip
 BY_CATEGORY = {
     "server": NODES,

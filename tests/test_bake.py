@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import fnmatch
 import json
 import re
 import shutil
@@ -14,9 +15,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-from matrix import NODE_IDS, expected_dirs, expected_files
+from matrix import CONTEXT, NODE_IDS, TEMPLATE, expected_dirs, expected_files
 
 LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%|%\}|\{#")  # GitHub's own ${{ }} is fine
+SOURCE = TEMPLATE / "{{cookiecutter.project_slug}}"
+BUILT = ("ts", "react", "vue")  # the flavours with a build step
+
+
+def template_source(pack, rel: str) -> str:
+    """Where a file of the pack comes from in the template: its flavour's folder, or the shared tree."""
+    flavour = f"_flavours/{pack.answers['frontend']}/{rel}"
+    if (SOURCE / flavour).is_file():
+        return flavour
+    first, _, rest = rel.partition("/")
+    return f"{{{{cookiecutter.package_name}}}}/{rest}" if first == pack.answers["package_name"] else rel
 
 
 def test_exact_files_and_folders(pack):
@@ -26,9 +38,17 @@ def test_exact_files_and_folders(pack):
 
 
 def test_no_unrendered_template_syntax(pack):
+    """Rendered files keep no Jinja syntax; copied-only files (Vue templates, bundles) arrive byte for byte."""
+    verbatim = 0
     for rel in pack.files():
         assert not LEFTOVER.search(rel), rel
-        assert not LEFTOVER.search(pack.read(rel)), rel
+        source = template_source(pack, rel)
+        if any(fnmatch.fnmatch(source, glob) for glob in CONTEXT["_copy_without_render"]):
+            assert (pack.path / rel).read_bytes() == (SOURCE / source).read_bytes(), rel
+            verbatim += 1
+        else:
+            assert not LEFTOVER.search(pack.read(rel)), rel
+    assert verbatim >= 2  # .gitignore, .comfyignore at least
 
 
 def test_ruff_check_and_format_are_clean(pack):
@@ -153,10 +173,10 @@ def test_javascript_is_an_es_module_importing_comfy_at_the_right_depth(pack):
     a = pack.answers
     if a["node_category"] == "server":
         return
-    if a["frontend"] == "ts":  # the built module reads the pack's values from web/pack.js
+    if a["frontend"] in BUILT:  # the built module reads the pack's values from web/pack.js
         scripts = ["web/pack.js", "web/dist/main.js"]
         assert f'jsPrefix: "{a["js_prefix"]}"' in pack.read("web/pack.js")
-        assert 'from "../pack.js"' in pack.read("web/dist/main.js")
+        assert 'from"../pack.js"' in pack.read("web/dist/main.js")
     else:
         scripts = ["web/main.js"]
         assert 'import { app } from "../../scripts/app.js";' in pack.read("web/main.js")
@@ -169,20 +189,41 @@ def test_javascript_is_an_es_module_importing_comfy_at_the_right_depth(pack):
             assert out.returncode == 0, rel + out.stderr
 
 
-def test_typescript_front_end_installs_checks_tests_builds_and_is_fresh(pack, tmp_path):
-    """npm ci, type-check, the pack's vitest tests, and a build identical to the committed web/dist."""
-    if pack.answers["node_category"] == "server" or pack.answers["frontend"] != "ts":
-        return  # no build step: plain JavaScript is checked above and in the browser
+# A type error each flavour's type-check must catch: in plain JS, a misspelt key of the object handed to
+# app.registerExtension (typed only through ui/types/comfy-shims.d.ts); in the built ones, a wrong type.
+TYPE_ERRORS = {
+    "js": ("web/main.js", "app.registerExtension({\n  name:", "app.registerExtension({\n  nam:"),
+    "built": ("ui/src/example.ts", "export type Preset", 'export const wrong: number = "text";\nexport type Preset'),
+}
+
+
+def test_front_end_installs_type_checks_tests_and_builds_fresh(pack, tmp_path):
+    """npm ci, the type-check (and that it catches an error), the pack's vitest tests and, for the built
+    flavours, a build byte-identical to the committed web/dist."""
+    a = pack.answers
+    if a["node_category"] == "server":
+        return
     npm = shutil.which("npm") or pytest.fail("npm is not installed")
     copy = pack.copy(tmp_path)
-    for script in (["ci", "--no-audit", "--no-fund"], ["run", "typecheck"], ["test"], ["run", "build"]):
+    built = a["frontend"] in BUILT
+    steps = [["ci", "--no-audit", "--no-fund"], ["run", "typecheck"], ["test"]] + ([["run", "build"]] if built else [])
+    for script in steps:
         out = pack.run(npm, *script, cwd=copy / "ui", timeout=300)
         assert out.returncode == 0, " ".join(script) + "\n" + out.stdout[-3000:] + out.stderr[-3000:]
         if script == ["test"]:
-            print(f"{pack.answers['node_category']}/{pack.answers['node_api']}/ts vitest:",
+            print(f"{a['node_category']}/{a['node_api']}/{a['frontend']} vitest:",
                   " ".join(ln.strip() for ln in out.stdout.splitlines() if "Tests" in ln))  # fmt: skip
-    assert sorted(p.name for p in (copy / "web" / "dist").iterdir()) == ["main.js"]
-    assert (copy / "web" / "dist" / "main.js").read_bytes() == (pack.path / "web" / "dist" / "main.js").read_bytes()
+    if built:
+        dist = copy / "web" / "dist"
+        assert sorted(p.name for p in dist.iterdir()) == ["main.css", "main.js"]
+        for name in ("main.js", "main.css"):
+            assert (dist / name).read_bytes() == (pack.path / "web" / "dist" / name).read_bytes(), name
+    rel, good, bad = TYPE_ERRORS["built" if built else "js"]
+    text = (copy / rel).read_text(encoding="utf-8")
+    assert good in text
+    (copy / rel).write_text(text.replace(good, bad, 1), encoding="utf-8")
+    out = pack.run(npm, "run", "typecheck", cwd=copy / "ui", timeout=300)
+    assert out.returncode != 0 and "error TS" in out.stdout, out.stdout[-2000:]
 
 
 def test_connected_pack_says_it_does_not_work_through_the_api_mode(pack):
@@ -210,7 +251,11 @@ def test_published_zip_has_no_tests_or_ci_and_its_code_passes_the_registry_rules
         z.extractall(tmp_path / "shipped")
     assert not [n for n in names if n.startswith(("tests/", ".github/", ".git/")) or n.endswith(".pyc")]
     assert {"__init__.py", "pyproject.toml", "README.md"} <= names
-    web = {"js": {"web/main.js"}, "ts": {"web/pack.js", "web/dist/main.js"}}[pack.answers["frontend"]]
+    web = (
+        {"web/main.js"}
+        if pack.answers["frontend"] == "js"
+        else {"web/pack.js", "web/dist/main.js", "web/dist/main.css"}
+    )
     assert (web <= names) == (pack.answers["node_category"] != "server")
     assert not [n for n in names if n.startswith(("ui/", "node_modules/"))]
     lint = pack.run(sys.executable, "-m", "ruff", "check", "--isolated", "--ignore-noqa", "--select", REGISTRY_RULES,

@@ -107,8 +107,11 @@ def test_prune_table_per_category():
     assert "my_node_pack" in pruned(node_category="client")
     assert {"web", "presets", "my_node_pack/routes.py"} <= pruned(node_category="server")
     assert "LICENSE" in pruned(license="none") and ".github" in pruned(github_actions="no")
-    assert {"ui", "web/dist", "web/pack.js"} <= pruned(frontend="js") and "web/main.js" not in pruned(frontend="js")
-    assert "web/main.js" in pruned(frontend="ts") and "ui" not in pruned(node_category="client", frontend="ts")
+    assert {"ui/src", "ui/test", "web/pack.js"} <= pruned(frontend="js") and "web/main.js" not in pruned(frontend="js")
+    for flavour in ("ts", "react", "vue"):
+        assert "web/main.js" in pruned(frontend=flavour) and "ui" not in pruned(
+            node_category="client", frontend=flavour
+        )
 
 
 def test_prune_removes_files_and_folders_and_tolerates_missing_ones(tmp_path):
@@ -118,6 +121,31 @@ def test_prune_removes_files_and_folders_and_tolerates_missing_ones(tmp_path):
     (tmp_path / "keep.txt").write_text("x")
     post.prune(tmp_path, {**GOOD, "node_category": "server", "license": "none"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def flavour_tree(root):
+    """A pack with the shared built sources and two flavours' own files, laid out as in the template."""
+    for rel in ("web/main.js", "web/pack.js", "ui/src/main.ts", "_flavours/ts/ui/src/sidebar.ts",
+                "_flavours/ts/web/dist/main.js", "_flavours/js/ui/package.json"):  # fmt: skip
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel)
+
+
+def files(root):
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def test_the_chosen_flavour_is_moved_into_place_and_the_others_removed(tmp_path):
+    flavour_tree(tmp_path / "ts")
+    post.prune(tmp_path / "ts", {**GOOD, "node_category": "client", "frontend": "ts"})
+    assert files(tmp_path / "ts") == ["ui/src/main.ts", "ui/src/sidebar.ts", "web/dist/main.js", "web/pack.js"]
+    assert (tmp_path / "ts" / "ui/src/sidebar.ts").read_text() == "_flavours/ts/ui/src/sidebar.ts"
+    flavour_tree(tmp_path / "js")
+    post.prune(tmp_path / "js", {**GOOD, "node_category": "client", "frontend": "js"})
+    assert files(tmp_path / "js") == ["ui/package.json", "web/main.js"]
+    flavour_tree(tmp_path / "server")
+    post.prune(tmp_path / "server", {**GOOD, "node_category": "server", "frontend": "js"})
+    assert files(tmp_path / "server") == []
 
 
 def test_next_steps_run_nothing_and_name_the_folder():

@@ -184,9 +184,12 @@ def test_javascript_is_listed_and_served(served):
     if served.answers["node_category"] == "server":
         assert ours == []
         return
-    files = ["dist/main.js", "pack.js"] if served.answers["frontend"] == "ts" else ["main.js"]
+    files = ["main.js"] if served.answers["frontend"] == "js" else ["dist/main.js", "pack.js"]
     assert sorted(ours) == [f"/extensions/{served.folder}/{f}" for f in files]
     assert all(served.server.get(url)[0] == 200 for url in ours)
+    if served.answers["frontend"] != "js":  # the stylesheet the built module links (not an extension itself)
+        status, css = served.server.get(f"/extensions/{served.folder}/dist/main.css")
+        assert status == 200 and b"font-weight:700" in css
 
 
 @pytest.fixture(scope="session")
@@ -294,8 +297,14 @@ def check_front_end(served, browser, label: str) -> None:
             page.wait_for_function(
                 "() => document.querySelector('ul[data-role=presets]')?.textContent.includes('full: 1')"
             )
+        # The tab's component reacts to a click: its button says hello and counts, in the pack's (bold) style.
+        page.get_by_role("button", name="Say hello", exact=True).click()
+        page.wait_for_function(
+            """() => { const c = document.querySelector('[data-role=count]');
+                       return c?.textContent === 'Said hello 1 time.' && getComputedStyle(c).fontWeight === '700'; }"""
+        )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    name = combo_id({k: a[k] for k in ("node_category", "node_api")})
+    name = combo_id({k: a[k] for k in ("node_category", "node_api", "frontend")})
     page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"))
     context.close()
     assert [e for e in errors if served.mentions_pack(e)] == []

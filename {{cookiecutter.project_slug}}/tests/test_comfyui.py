@@ -99,7 +99,7 @@ def test_example_is_listed_as_a_workflow_template(comfy):
 
 def test_javascript_is_served(comfy):
     status, scripts = comfy.get("/extensions")
-    url = f"/extensions/{PACK_DIR.name}/{{ 'dist/main.js' if cookiecutter.frontend == 'ts' else 'main.js' }}"
+    url = f"/extensions/{PACK_DIR.name}/{{ 'main.js' if cookiecutter.frontend == 'js' else 'dist/main.js' }}"
     assert status == 200 and url in scripts
     status, body = comfy.get(url)
     assert status == 200 and b"registerExtension" in body

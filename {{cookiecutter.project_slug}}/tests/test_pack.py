@@ -55,8 +55,8 @@ def test_example_workflow_uses_only_the_packs_nodes_and_core_ones():
 
 
 def test_settings_and_commands_are_translated():
-{%- if cookiecutter.frontend == "ts" %}
-    source = (PACK_DIR / "ui" / "src" / "main.ts").read_text(encoding="utf-8")
+{%- if cookiecutter.frontend != "js" %}
+    source = (PACK_DIR / "ui" / "src" / "example.ts").read_text(encoding="utf-8")
     js = source.replace("${pack.jsPrefix}", "{{ cookiecutter.js_prefix }}")
 {%- else %}
     js = (PACK_DIR / "web" / "main.js").read_text(encoding="utf-8")

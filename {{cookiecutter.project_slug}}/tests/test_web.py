@@ -8,15 +8,17 @@ WEB = Path(__file__).resolve().parent.parent / "web"
 SCRIPTS = sorted(WEB.rglob("*.js"))
 
 
-{%- if cookiecutter.frontend == "ts" %}
-# web/dist/main.js is built from ui/src (npm run build); web/pack.js holds this pack's own values.
+{%- if cookiecutter.frontend != "js" %}
+# web/dist/main.js and main.css are built from ui/src (npm run build); web/pack.js holds this pack's own values.
+UI_SOURCES = sorted(p for p in (WEB.parent / "ui" / "src").rglob("*") if p.is_file())
 {%- endif %}
 
 
 def test_web_holds_only_browser_modules_and_help_pages():
     for path in WEB.rglob("*"):
         if path.is_file():
-            assert path.suffix == ".js" or path.relative_to(WEB).parts[0] == "docs", path
+            allowed = {{ '(".js",)' if cookiecutter.frontend == "js" else '(".js", ".css")' }}
+            assert path.suffix in allowed or path.relative_to(WEB).parts[0] == "docs", path
 
 
 def test_imports_of_comfy_scripts_resolve_from_the_served_url():
@@ -29,9 +31,11 @@ def test_imports_of_comfy_scripts_resolve_from_the_served_url():
 
 
 def test_extension_names_are_prefixed():
-{%- if cookiecutter.frontend == "ts" %}
+{%- if cookiecutter.frontend != "js" %}
     assert 'jsPrefix: "{{ cookiecutter.js_prefix }}"' in (WEB / "pack.js").read_text(encoding="utf-8")
-    assert "name: `${pack.jsPrefix}.Example`" in (WEB / "dist" / "main.js").read_text(encoding="utf-8")
+    source = (WEB.parent / "ui" / "src" / "example.ts").read_text(encoding="utf-8")
+    assert "extension: `${pack.jsPrefix}.Example`" in source
+    assert 'from"../pack.js"' in (WEB / "dist" / "main.js").read_text(encoding="utf-8")
 {%- else %}
     registered = re.compile(r'registerExtension\(\{\s*name:\s*"([^"]+)"')
     names = [n for p in SCRIPTS for n in registered.findall(p.read_text(encoding="utf-8"))]
@@ -39,8 +43,17 @@ def test_extension_names_are_prefixed():
 {%- endif %}
 
 
+SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "dangerouslySetInnerHTML", "v-html")
+
+
 def test_no_html_injection_sinks():
-    for path in SCRIPTS:
+{%- if cookiecutter.frontend == "js" %}
+    sources = SCRIPTS
+{%- else %}
+    sources = UI_SOURCES  # the bundle also holds the framework, which has its own (guarded) uses
+    assert sources
+{%- endif %}
+    for path in sources:
         text = path.read_text(encoding="utf-8")
-        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        for sink in SINKS:
             assert sink not in text, f"{path.name} uses {sink}"

@@ -111,19 +111,42 @@ function presetsPanel() {
 }
 {%- endif %}
 
-/** @param {HTMLElement} el */
+/** @param {number} count */
+const saidHello = (count) => `Said hello ${count} time${count === 1 ? "" : "s"}.`;
+
+/** @type {HTMLElement | undefined} */
+let sidebar;
+
+/**
+ * The sidebar tab: a greeting button that counts its clicks{% if cat == "connected" %}, and the presets{% endif %}.
+ * @param {HTMLElement} el
+ */
 function renderSidebar(el) {
+  let count = 0;
+  const said = element("p", { textContent: saidHello(count) });
+  said.dataset.role = "count";
+  said.style.fontWeight = "700";
   const hello = element("button", { type: "button", textContent: "Say hello" });
-  hello.addEventListener("click", () => sayHello());
+  hello.addEventListener("click", () => {
+    sayHello();
+    said.textContent = saidHello(++count);
+  });
   el.replaceChildren(
     element("h3", { textContent: PACK_NAME }),
     element("p", { textContent: "Press Ctrl+Alt+T, or this button, to say hello." }),
     hello,
+    said,
 {%- if cat == "connected" %}
     ...presetsPanel(),
 {%- endif %}
   );
   el.style.padding = "0.75rem";
+  sidebar = el;
+}
+
+function destroySidebar() {
+  sidebar?.replaceChildren();
+  sidebar = undefined;
 }
 
 app.registerExtension({
@@ -138,14 +161,15 @@ app.registerExtension({
       defaultValue: "Hello from ComfyUI!",
     },
   ],
-  commands: [{ id: SAY_HELLO_COMMAND, label: "Say hello", icon: "pi pi-comment", function: sayHello }],
+  commands: [{ id: SAY_HELLO_COMMAND, label: "Say hello", icon: "pi pi-comment", function: () => void sayHello() }],
   keybindings: [{ combo: { key: "t", ctrl: true, alt: true }, commandId: SAY_HELLO_COMMAND }],
 {%- if cat == "independent" %}
   async beforeRegisterNodeDef(nodeType, nodeData) {
     if (nodeData.name !== STATS_NODE) return;
-    const onExecuted = nodeType.prototype.onExecuted;
+    const proto = /** @type {any} */ (nodeType.prototype); // onExecuted is ComfyUI's, not in LiteGraph's types
+    const onExecuted = proto.onExecuted;
     // The node's `ui` result arrives here after each run in this browser.
-    nodeType.prototype.onExecuted = function (/** @type {any} */ output) {
+    proto.onExecuted = function (/** @type {any} */ output) {
       onExecuted?.apply(this, [output]);
       showText(this, String(output?.text?.[0] ?? ""));
     };
@@ -153,8 +177,9 @@ app.registerExtension({
 {%- endif %}
   setup() {
 {%- if cat == "connected" %}
-    // Sent by the Apply Invert Preset node to the browser that queued the workflow.
-    api.addEventListener(PRESET_APPLIED, (/** @type {any} */ event) => {
+    // Sent by the Apply Invert Preset node to the browser that queued the workflow (the pack's own
+    // message type, so the front end's types do not list it).
+    api.addEventListener(/** @type {any} */ (PRESET_APPLIED), (/** @type {any} */ event) => {
       const { node, preset, strength } = event.detail;
       const target = app.graph?.getNodeById(Number(node));
       if (target) showText(target, `Applied preset ${preset} (strength ${strength})`);
@@ -170,6 +195,7 @@ app.registerExtension({
       tooltip: PACK_NAME,
       type: "custom",
       render: renderSidebar,
+      destroy: destroySidebar,
     });
   },
 });

@@ -1,66 +1,58 @@
-// The extension as ComfyUI's front end sees it, with a stand-in for the app that records what it is given.
+// The extension as ComfyUI's front end sees it: what it registers, and what its sidebar tab does.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-
-type Any = any;
-let registered: Any;
-const toasts: Any[] = [];
-const tabs: Any[] = [];
-const settings = new Map<string, unknown>();
-
-function fakeComfy() {
-  const app = {
-    registerExtension: (ext: Any) => (registered = ext),
-    extensionManager: {
-      setting: { get: (id: string) => settings.get(id) },
-      toast: { add: (t: Any) => toasts.push(t) },
-      registerSidebarTab: (tab: Any) => tabs.push(tab),
-    },
-    graph: { getNodeById: () => null },
-  };
-  const api = {
-    addEventListener: vi.fn(),
-    fetchApi: vi.fn(async () => new Response(JSON.stringify({ presets: [{ name: "soft", strength: 0.5 }] }))),
-  };
-  (window as Any).comfyAPI = { app: { app }, api: { api } };
-  return { app, api };
-}
+import { installFakeComfy } from "./fake-comfy";
 
 describe("the pack's extension", () => {
-  let comfy: ReturnType<typeof fakeComfy>;
+  let comfy: ReturnType<typeof installFakeComfy>;
 
   beforeEach(async () => {
     vi.resetModules();
-    toasts.length = 0;
-    tabs.length = 0;
-    comfy = fakeComfy();
+    document.head.replaceChildren();
+    comfy = installFakeComfy();
     await import("../src/main");
-    const setting = registered.settings[0];
-    settings.set(setting.id, setting.defaultValue);
   });
 
   it("registers one prefixed extension with a setting, a command and its keybinding", () => {
-    expect(registered.name).toBe("TestPack.Example");
-    expect(registered.settings[0]).toMatchObject({ id: "TestPack.Example.Greeting", defaultValue: "Hello from ComfyUI!" });
-    expect(registered.commands[0].id).toBe("TestPack.Example.SayHello");
-    expect(registered.keybindings[0]).toEqual({
-      combo: { key: "t", ctrl: true, alt: true },
-      commandId: "TestPack.Example.SayHello",
-    });
+    const ext = comfy.seen.extension;
+    expect(ext.name).toBe("TestPack.Example");
+    expect(ext.settings).toEqual([
+      expect.objectContaining({ id: "TestPack.Example.Greeting", type: "text", defaultValue: "Hello from ComfyUI!" }),
+    ]);
+    expect(ext.commands.map((c: any) => c.id)).toEqual(["TestPack.Example.SayHello"]);
+    expect(ext.keybindings).toEqual([{ combo: { key: "t", ctrl: true, alt: true }, commandId: "TestPack.Example.SayHello" }]);
   });
 
-  it("the command shows the greeting in a toast", () => {
-    registered.commands[0].function();
-    expect(toasts).toEqual([expect.objectContaining({ summary: "Test Pack", detail: "Hello from ComfyUI!" })]);
+  it("links its stylesheet from next to the built module", () => {
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>("link[rel=stylesheet]")];
+    expect(links.map((l) => new URL(l.href).pathname.split("/").pop())).toEqual(["main.css"]);
   });
 
-  it("setup adds a sidebar tab that renders the pack's name as text and lists presets", async () => {
-    registered.setup(comfy.app);
-    expect(tabs.map((t) => t.id)).toEqual(["TestPack.Example.Sidebar"]);
+  it("the command shows the greeting setting in a toast", () => {
+    comfy.seen.extension.commands[0].function();
+    expect(comfy.seen.toasts).toEqual([expect.objectContaining({ summary: "Test Pack", detail: "Hello from ComfyUI!" })]);
+  });
+
+  it("setup adds a sidebar tab whose button says hello and counts the clicks", async () => {
+    comfy.seen.extension.setup(comfy.app);
+    expect(comfy.seen.tabs.map((t) => t.id)).toEqual(["TestPack.Example.Sidebar"]);
     const el = document.createElement("div");
-    tabs[0].render(el);
-    expect(el.querySelector("h3")?.textContent).toBe("Test Pack");
+    comfy.seen.tabs[0].render(el);
+    await vi.waitFor(() => expect(el.querySelector("h3")?.textContent).toBe("Test Pack"));
+    expect(el.querySelector("[data-role=count]")?.textContent).toBe("Said hello 0 times.");
+    [...el.querySelectorAll("button")].find((b) => b.textContent === "Say hello")!.click();
+    await vi.waitFor(() => expect(el.querySelector("[data-role=count]")?.textContent).toBe("Said hello 1 time."));
+    expect(comfy.seen.toasts.map((t) => t.detail)).toEqual(["Hello from ComfyUI!"]);
+    comfy.seen.tabs[0].destroy();
+    await vi.waitFor(() => expect(el.childElementCount).toBe(0));
+  });
+
+  it("a connected pack's tab lists the presets its route serves and listens for its websocket message", async () => {
+    comfy.seen.extension.setup(comfy.app);
+    const el = document.createElement("div");
+    comfy.seen.tabs[0].render(el);
     await vi.waitFor(() => expect(el.querySelector("[data-role=presets]")?.textContent).toContain("soft: 0.5"));
     expect(comfy.api.fetchApi).toHaveBeenCalledWith("/test-pack/presets");
     expect(comfy.api.addEventListener).toHaveBeenCalledWith("test-pack.preset_applied", expect.any(Function));
+    comfy.seen.tabs[0].destroy();
   });
 });

@@ -1,6 +1,7 @@
-// Builds src/main.ts into one ES module, ../web/dist/main.js, which ComfyUI loads from the pack's web folder.
-// The pack's own values (names, prefixes, category) are not compiled in: the bundle imports them from
-// ../pack.js, a small module the template wrote for this pack, so the built file is the same for every pack.
+// Builds src/main.ts into one ES module and one stylesheet, ../web/dist/main.js and main.css, which
+// ComfyUI loads from the pack's web folder. The pack's own values (names, prefixes, category) are not
+// compiled in: the bundle imports them from ../pack.js, a small module the template wrote for this pack,
+// so the built files are the same for every pack.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -10,7 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     modulePreload: false,
-    minify: false,
+    cssCodeSplit: false,
     rollupOptions: {
       input: fileURLToPath(new URL("src/main.ts", import.meta.url)),
       preserveEntrySignatures: "allow-extension",
@@ -18,7 +19,8 @@ export default defineConfig({
       output: {
         format: "es",
         entryFileNames: "main.js",
-        inlineDynamicImports: true,
+        inlineDynamicImports: true, // one file: ComfyUI would load every other .js chunk as an extension
+        assetFileNames: (asset) => (asset.names.some((n) => n.endsWith(".css")) ? "main.css" : "assets/[name][extname]"),
         paths: { "pack-config": "../pack.js" },
       },
     },
