@@ -233,36 +233,33 @@ def bench_throughput(repeats: int) -> None:
 
 
 def bench_frontend() -> None:
+    """Per flavour: what ships, npm ci (cold and warm cache), node_modules, type-check, tests and build."""
     import gzip
     import shutil
 
+    npm = shutil.which("npm")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        for flavour in ("js", "ts"):
+        for flavour in ("js", "ts", "react", "vue"):
             pack = bake_pack(root / flavour, node_category="connected", frontend=flavour)
-            shipped = (
-                [pack / "web" / "main.js"]
-                if flavour == "js"
-                else [pack / "web" / "pack.js", pack / "web" / "dist" / "main.js"]
-            )
+            web = pack / "web"
+            shipped = [web / "main.js"] if flavour == "js" else [web / "pack.js", *sorted((web / "dist").iterdir())]
             raw = sum(len(p.read_bytes()) for p in shipped)
             gz = sum(len(gzip.compress(p.read_bytes(), 9)) for p in shipped)
-            row(
-                f"front end {flavour}: what ships (connected pack)",
-                f"{raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzipped",
-            )
-            if flavour == "js":
-                continue
-            npm = shutil.which("npm")
+            files = ", ".join(p.relative_to(web).as_posix() for p in shipped)
+            row(f"front end {flavour}: what ships (connected pack)",
+                f"{raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzipped", files)  # fmt: skip
             ui = pack / "ui"
             for label, env in (("cold cache", {"npm_config_cache": str(root / "npm-cache")}), ("warm cache", {})):
                 shutil.rmtree(ui / "node_modules", ignore_errors=True)
                 elapsed, _ = run_measured([npm, "ci", "--no-audit", "--no-fund"], cwd=ui, env={**os.environ, **env})
-                row(f"front end ts: npm ci ({label})", f"{elapsed:.1f} s")
+                row(f"front end {flavour}: npm ci ({label})", f"{elapsed:.1f} s")
             size = sum(p.stat().st_size for p in (ui / "node_modules").rglob("*") if p.is_file())
-            row("front end ts: node_modules", f"{size / 2**20:.0f} MiB")
-            elapsed, _ = run_measured([npm, "run", "build"], cwd=ui)
-            row("front end ts: npm run build (tsc + vite)", f"{elapsed:.1f} s")
+            row(f"front end {flavour}: node_modules", f"{size / 2**20:.0f} MiB")
+            scripts = ["typecheck", "test"] + ([] if flavour == "js" else ["build"])
+            for script in scripts:
+                elapsed, _ = run_measured([npm, "run", script], cwd=ui)
+                row(f"front end {flavour}: npm run {script}", f"{elapsed:.1f} s")
 
 
 def _timed(fn) -> float:
