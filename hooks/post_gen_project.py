@@ -16,7 +16,8 @@ from pathlib import Path
 PKG = "{package}"  # stands for the pack's Python package folder
 DOC = "web/docs/{prefix}_"  # stands for a node's help page
 FLAVOURS = "_flavours"  # FLAVOURS/<frontend>/ holds that flavour's files, at their places in the pack
-BUILT = ["ui/src", "ui/test", "web/pack.js"]  # shared by the built flavours (ts, react, vue)
+# Shared by the built flavours (ts, react, vue); the plain-JS flavour brings its own ui/ tooling.
+BUILT = ["ui/src", "ui/test", "ui/tsconfig.json", "ui/vite.config.ts", "web/pack.js"]
 
 # (answer, value): paths (relative to the pack) that go when that answer has that value.
 PRUNE = {
@@ -35,9 +36,6 @@ PRUNE = {
     ],
     ("node_category", "connected"): [f"{DOC}ImageStats.md"],
     ("frontend", "js"): BUILT,
-    ("frontend", "ts"): ["web/main.js"],
-    ("frontend", "react"): ["web/main.js"],
-    ("frontend", "vue"): ["web/main.js"],
     ("license", "none"): ["LICENSE"],
     ("github_actions", "no"): [".github"],
 }  # fmt: skip

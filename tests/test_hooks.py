@@ -102,16 +102,13 @@ def test_prune_table_per_category():
 
     assert pruned(node_category="connected", frontend="ts", license="MIT", github_actions="yes") == {
         "web/docs/MyNodePack_ImageStats.md",
-        "web/main.js",
     }
     assert "my_node_pack" in pruned(node_category="client")
     assert {"web", "presets", "my_node_pack/routes.py"} <= pruned(node_category="server")
     assert "LICENSE" in pruned(license="none") and ".github" in pruned(github_actions="no")
-    assert {"ui/src", "ui/test", "web/pack.js"} <= pruned(frontend="js") and "web/main.js" not in pruned(frontend="js")
+    assert {"ui/src", "ui/test", "web/pack.js"} <= pruned(frontend="js")
     for flavour in ("ts", "react", "vue"):
-        assert "web/main.js" in pruned(frontend=flavour) and "ui" not in pruned(
-            node_category="client", frontend=flavour
-        )
+        assert "ui" not in pruned(node_category="client", frontend=flavour)
 
 
 def test_prune_removes_files_and_folders_and_tolerates_missing_ones(tmp_path):
@@ -125,8 +122,8 @@ def test_prune_removes_files_and_folders_and_tolerates_missing_ones(tmp_path):
 
 def flavour_tree(root):
     """A pack with the shared built sources and two flavours' own files, laid out as in the template."""
-    for rel in ("web/main.js", "web/pack.js", "ui/src/main.ts", "_flavours/ts/ui/src/sidebar.ts",
-                "_flavours/ts/web/dist/main.js", "_flavours/js/ui/package.json"):  # fmt: skip
+    for rel in ("web/pack.js", "ui/src/main.ts", "_flavours/ts/ui/src/sidebar.ts", "_flavours/ts/web/dist/main.js",
+                "_flavours/js/web/main.js", "_flavours/js/ui/package.json"):  # fmt: skip
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(rel)
 
