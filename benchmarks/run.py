@@ -112,7 +112,7 @@ IMPORT_PROBE = textwrap.dedent(
         def send_sync(self, *a, **k): pass
     server.PromptServer.instance = FakeServer()
     import nodes
-    import comfy_api.latest  # ComfyUI has imported it before any pack loads
+    import comfy_api.v0_0_2  # nodes.py has imported it (comfy_api.version_list) before any pack loads
     start = time.perf_counter()
     ok = asyncio.run(nodes.load_custom_node(sys.argv[1]))
     print(time.perf_counter() - start if ok else "failed")

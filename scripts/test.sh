@@ -11,12 +11,15 @@
 #   TEMPLATE_TORCH_SPEC   torch for the packs' own unit tests (default: torch==2.13.0, a small CPU build;
 #                         elsewhere try: "torch --index-url https://download.pytorch.org/whl/cpu")
 #   TEST_WORKERS          pytest-xdist workers (default: 2; 0 runs everything in this process)
+#   COMFYUI_SOURCE        where the real tier's ComfyUI 0.33.0 comes from: a .tar.gz of its tree or a folder
+#                         holding it; unset, scripts/comfyui-env.sh clones the tag v0.33.0 from
+#                         COMFYUI_GIT_URL (default https://github.com/comfyanonymous/ComfyUI)
 #   COMFYUI_PATH, COMFYUI_PYTHON
-#                         use your own ComfyUI checkout and its Python for the real tier; otherwise
-#                         scripts/comfyui-env.sh provisions ComfyUI 0.3.75 under ~/.cache (see there).
+#                         run the real tier on your own ComfyUI checkout and its Python instead of the
+#                         provisioned hosts (0.3.75, 0.33.0, 0.33.0 + the newest front end)
 #   COMFYUI_FRONTEND_NEWEST
-#                         a front end's static folder to test as well (--front-end-root); provisioned
-#                         with the rest (1.58.1), or unset with your own ComfyUI to test only its own.
+#                         with your own ComfyUI: a front end's static folder to test as well
+#                         (--front-end-root); the pack then sits in a renamed folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,10 +58,13 @@ if [[ " $* " != *"not real"* ]]; then
     fi
   fi
   if [ -z "${COMFYUI_PATH:-}" ]; then
-    eval "$(bash scripts/comfyui-env.sh | sed 's/^/export /')"
+    env_lines=$(bash scripts/comfyui-env.sh)
+    eval "$(echo "$env_lines" | sed 's/^/export /')"
+    log "real tier hosts: ComfyUI 0.3.75 (front end 1.32.9), 0.33.0 (1.48.7), 0.33.0 with front end 1.58.1"
+  else
+    export COMFYUI_PATH COMFYUI_PYTHON="${COMFYUI_PYTHON:-python3}" COMFYUI_FRONTEND_NEWEST="${COMFYUI_FRONTEND_NEWEST:-}"
+    log "real tier hosts: your ComfyUI at $COMFYUI_PATH with its front end${COMFYUI_FRONTEND_NEWEST:+, and with $COMFYUI_FRONTEND_NEWEST}"
   fi
-  export COMFYUI_PATH COMFYUI_PYTHON="${COMFYUI_PYTHON:-python3}" COMFYUI_FRONTEND_NEWEST="${COMFYUI_FRONTEND_NEWEST:-}"
-  log "real tier uses COMFYUI_PATH=$COMFYUI_PATH COMFYUI_PYTHON=$COMFYUI_PYTHON"
 fi
 
 set +e

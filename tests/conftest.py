@@ -59,8 +59,10 @@ def pack(request, cookies_session) -> Pack:
 
 
 def pytest_collection_modifyitems(items):
-    """With pytest-xdist (--dist loadgroup), keep each combination's real-tier tests on one worker, so
-    that one ComfyUI serves them all."""
+    """With pytest-xdist (--dist loadgroup), keep the real-tier tests of one combination on one host on one
+    worker, so that one ComfyUI serves them all."""
     for item in items:
-        if item.get_closest_marker("real") and hasattr(item, "callspec") and "pack" in item.callspec.params:
-            item.add_marker(pytest.mark.xdist_group(combo_id(item.callspec.params["pack"])))
+        params = getattr(item, "callspec", None) and item.callspec.params
+        if item.get_closest_marker("real") and params and "pack" in params:
+            host = params.get("host")
+            item.add_marker(pytest.mark.xdist_group(f"{combo_id(params['pack'])}@{getattr(host, 'name', host)}"))

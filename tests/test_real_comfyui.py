@@ -1,32 +1,34 @@
-"""The real tier: every combination installed into a real ComfyUI and opened in a real Chromium.
+"""The real tier: every combination installed into a real ComfyUI and opened in a real Chromium, on each host.
 
-Needs COMFYUI_PATH / COMFYUI_PYTHON (scripts/test.sh provisions ComfyUI 0.3.75) and Debian's chromium.
-Per combination: bake, commit and `git clone` the pack into custom_nodes/, `pip install -r
-requirements.txt` with ComfyUI's Python, start ComfyUI, check the start-up log, /object_info, the
-example workflow through /prompt, the workflow-template listing, the JavaScript in the browser (and,
-from the page, the node's result or websocket message), run the pack's own real test, then stop
-ComfyUI and check that nothing is left running. Screenshots go to tests/artifacts/.
+The hosts (tests/comfyui.py, ``hosts()``): ComfyUI 0.3.75 with the front end it pins, 0.33.0 with the
+front end it pins, and 0.33.0 with the newest front end, the pack in a renamed folder there
+(scripts/test.sh provisions all three; a user's own COMFYUI_PATH replaces them). Per combination and
+host: the pack, baked and committed once, is `git clone`d into custom_nodes/, its requirements are
+installed with the host's Python, ComfyUI starts; then the start-up log, /object_info, the example
+workflow through /prompt, the workflow-template listing, the routes, the JavaScript in Chromium (and,
+from the page, the node's result or websocket message), the pack's own real test (once per ComfyUI
+tree), and ComfyUI is stopped and checked to be gone. Screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from comfyui import ComfyUI, Host, hosts, tracebacks, ui_to_api
 from matrix import NODE_IDS, TEMPLATE, combo_id
 
 pytestmark = pytest.mark.real
 
+HOSTS = hosts()
 ARTIFACTS = TEMPLATE / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,12 +51,11 @@ def missing(what: str):
     pytest.skip(what)
 
 
-@pytest.fixture(scope="session")
-def comfyui_env() -> tuple[Path, str]:
-    path = os.environ.get("COMFYUI_PATH")
-    if not path or not (Path(path) / "main.py").exists():
-        missing("COMFYUI_PATH does not name a ComfyUI checkout")
-    return Path(path), os.environ.get("COMFYUI_PYTHON") or sys.executable
+@pytest.fixture(scope="session", params=HOSTS or [None], ids=[h.name for h in HOSTS] or ["no-host"])
+def host(request) -> Host:
+    if request.param is None or not (request.param.tree / "main.py").exists():
+        missing("no ComfyUI to run: set COMFYUI_PATH, or let scripts/test.sh provision them")
+    return request.param
 
 
 @pytest.fixture(scope="session")
@@ -69,17 +70,9 @@ def browser():
         chromium.close()
 
 
-def load_harness(pack):
-    path = pack.path / "tests" / "comfyui_harness.py"
-    spec = importlib.util.spec_from_file_location(f"harness_{abs(hash(str(path)))}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 class Served:
-    def __init__(self, pack, server, harness, folder: str):
-        self.pack, self.server, self.harness, self.folder = pack, server, harness, folder
+    def __init__(self, pack, host: Host, server: ComfyUI, folder: str):
+        self.pack, self.host, self.server, self.folder = pack, host, server, folder
         self.answers = pack.answers
         self.ids = {f"{self.answers['node_prefix']}_{n}" for n in NODE_IDS[self.answers["node_category"]]}
 
@@ -95,31 +88,35 @@ def git(*args, cwd):
 
 
 @pytest.fixture(scope="session")
-def served(pack, comfyui_env, tmp_path_factory):
-    comfyui_path, python = comfyui_env
+def repo(pack, tmp_path_factory) -> Path:
+    """The pack as its author pushes it: one git repository per combination, cloned by every host."""
     source = pack.copy(tmp_path_factory.mktemp("repo"))
     git("init", "-q", "-b", "main", cwd=source)
     git("add", "-A", cwd=source)
     git("commit", "-q", "-m", "Initial commit", cwd=source)
-    base = tmp_path_factory.mktemp("comfyui")
-    folder = pack.answers["project_slug"]
-    git("clone", "-q", str(source), str(base / "custom_nodes" / folder), cwd=base)
+    return source
+
+
+@pytest.fixture(scope="session")
+def served(pack, host, repo, tmp_path_factory):
+    base = tmp_path_factory.mktemp(f"comfyui-{host.name}")
+    # Manager and registry installs rename folders; the newest front end gets the pack in a renamed one.
+    folder = f"ComfyUI-Renamed_{pack.answers['project_slug']}" if host.renamed else pack.answers["project_slug"]
+    git("clone", "-q", str(repo), str(base / "custom_nodes" / folder), cwd=base)
     install = subprocess.run(
-        [python, "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+        [host.python, "-m", "pip", "install", "-q", "-r", "requirements.txt"],
         cwd=base / "custom_nodes" / folder, capture_output=True, text=True,
     )  # fmt: skip
     assert install.returncode == 0, install.stderr
-    harness = load_harness(pack)
-    server = harness.ComfyUI(comfyui_path, base, python=python)
-    server.start()
-    yield Served(pack, server, harness, folder)
+    server = ComfyUI(host, base).start()
+    yield Served(pack, host, server, folder)
     server.stop()
 
 
 def test_pack_imports_without_failure_or_traceback(served):
     line = served.server.import_line(served.folder)
     assert line is not None and "IMPORT FAILED" not in line, served.server.log()[-5000:]
-    assert [t for t in served.harness.tracebacks(served.server.log()) if served.folder in t] == []
+    assert [t for t in tracebacks(served.server.log()) if served.folder in t] == []
 
 
 def test_object_info_lists_exactly_the_promised_nodes(served):
@@ -143,7 +140,7 @@ def test_example_workflow_runs_through_prompt(served):
     from PIL import Image
 
     workflow = json.loads(served.pack.read("example_workflows/example.json"))
-    prompt = served.harness.ui_to_api(workflow, served.server.object_info())
+    prompt = ui_to_api(workflow, served.server.object_info())
     entry = served.server.wait(served.server.queue(prompt))
     assert entry["status"]["status_str"] == "success", entry["status"]
     status, png = served.server.get("/view?" + urllib.parse.urlencode(entry["outputs"]["3"]["images"][0]))
@@ -192,36 +189,11 @@ def test_javascript_is_listed_and_served(served):
         assert status == 200 and b"font-weight:700" in css
 
 
-@pytest.fixture(scope="session")
-def served_newest(served, comfyui_env, tmp_path_factory):
-    """The same pack on the newest front end (--front-end-root), cloned into a renamed folder, as
-    ComfyUI-Manager and registry installs rename folders."""
-    newest = os.environ.get("COMFYUI_FRONTEND_NEWEST")
-    if not newest or not (Path(newest) / "index.html").exists():
-        missing("COMFYUI_FRONTEND_NEWEST does not name a front end's static folder")
-    comfyui_path, python = comfyui_env
-    source = served.pack.copy(tmp_path_factory.mktemp("repo"))
-    git("init", "-q", "-b", "main", cwd=source)
-    git("add", "-A", cwd=source)
-    git("commit", "-q", "-m", "Initial commit", cwd=source)
-    base = tmp_path_factory.mktemp("comfyui-newest")
-    folder = f"ComfyUI-Renamed_{served.folder}"
-    git("clone", "-q", str(source), str(base / "custom_nodes" / folder), cwd=base)
-    server = served.harness.ComfyUI(comfyui_path, base, python=python, extra_args=["--front-end-root", newest])
-    server.start()
-    yield Served(served.pack, server, served.harness, folder)
-    server.stop()
+def test_front_end_in_chromium(served, browser):
+    check_front_end(served, browser)
 
 
-def test_front_end_in_chromium_pinned(served, browser):
-    check_front_end(served, browser, "pinned")
-
-
-def test_front_end_in_chromium_newest(served_newest, browser):
-    check_front_end(served_newest, browser, "newest")
-
-
-def check_front_end(served, browser, label: str) -> None:
+def check_front_end(served, browser) -> None:
     a = served.answers
     category, js = a["node_category"], a["js_prefix"]
     context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -305,7 +277,7 @@ def check_front_end(served, browser, label: str) -> None:
         )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     name = combo_id({k: a[k] for k in ("node_category", "node_api", "frontend")})
-    page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{served.host.name}.png"))
     context.close()
     assert [e for e in errors if served.mentions_pack(e)] == []
 
@@ -321,14 +293,17 @@ def _wait_for_new_history_entry(server, before: int, timeout: float = 60) -> dic
     raise TimeoutError("the workflow queued from the page did not finish")
 
 
-def test_packs_own_real_test_passes(served, comfyui_env, tmp_path):
-    """The generated tests/test_comfyui.py (and the V3 node tests), run as the pack's author would."""
-    comfyui_path, python = comfyui_env
+def test_packs_own_real_test_passes(served, tmp_path):
+    """The generated tests/test_comfyui.py (and the V3 node tests), run as the pack's author would, once per
+    ComfyUI tree."""
+    host = served.host
+    if host.front_end_root:
+        pytest.skip("the pack's own real test runs once per ComfyUI tree, with the front end that tree pins")
     copy = served.pack.copy(tmp_path)
     report = tmp_path / "report.xml"
-    env = {**os.environ, "COMFYUI_PATH": str(comfyui_path), "COMFYUI_PYTHON": python, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "COMFYUI_PATH": str(host.tree), "COMFYUI_PYTHON": host.python, "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run(
-        [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"],
+        [host.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"],
         cwd=copy, capture_output=True, text=True, env=env, timeout=900,
     )  # fmt: skip
     assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
@@ -336,8 +311,8 @@ def test_packs_own_real_test_passes(served, comfyui_env, tmp_path):
     ran = {case.get("classname").split(".")[-1] for case in suite.iter("testcase")}
     assert int(suite.get("skipped")) == 0 and int(suite.get("failures")) == 0 and int(suite.get("errors")) == 0
     assert "test_comfyui" in ran
-    print(f"{served.folder} [{served.answers['node_category']}/{served.answers['node_api']}] own tests in ComfyUI: "
-          f"{out.stdout.strip().splitlines()[-1]}")  # fmt: skip
+    print(f"{served.folder} [{served.answers['node_category']}/{served.answers['node_api']}] own tests in "
+          f"ComfyUI {host.name}: {out.stdout.strip().splitlines()[-1]}")  # fmt: skip
 
 
 def test_stopping_comfyui_leaves_nothing_running(served):
@@ -345,10 +320,3 @@ def test_stopping_comfyui_leaves_nothing_running(served):
     assert served.server.process.poll() is not None
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", served.server.port)) != 0
-
-
-def test_stopping_the_newest_front_end_server_leaves_nothing_running(served_newest):
-    served_newest.server.stop()
-    assert served_newest.server.process.poll() is not None
-    with socket.socket() as s:
-        assert s.connect_ex(("127.0.0.1", served_newest.server.port)) != 0

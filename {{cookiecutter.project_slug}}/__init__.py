@@ -10,7 +10,7 @@ __all__ = ["NODE_CLASS_MAPPINGS", "NODE_DISPLAY_NAME_MAPPINGS", "WEB_DIRECTORY"]
 {% elif cookiecutter.node_category == "client" -%}
 """{{ cookiecutter.registry_name }}: a front-end extension for ComfyUI (no Python nodes)."""
 
-from comfy_api.latest import ComfyExtension, io
+from comfy_api.v0_0_2 import ComfyExtension, io
 
 
 class _WebOnlyExtension(ComfyExtension):

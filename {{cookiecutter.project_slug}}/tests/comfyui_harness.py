@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -19,6 +20,9 @@ from pathlib import Path
 
 IGNORED = shutil.ignore_patterns(".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".ruff_cache", "node_modules")
 WIDGET_TYPES = {"INT", "FLOAT", "STRING", "BOOLEAN", "COMBO"}
+# Newer ComfyUI colours its log and tags each line with its level; log() removes both.
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+LEVEL_TAG = re.compile(r"^\[(?:DEBUG|DETAIL|INFO|WARNING|ERROR|CRITICAL)\] ", re.M)
 
 
 def free_port() -> int:
@@ -97,7 +101,9 @@ class ComfyUI:
         self.stop()
 
     def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+        if not self.log_path.exists():
+            return ""
+        return LEVEL_TAG.sub("", ANSI.sub("", self.log_path.read_text(encoding="utf-8", errors="replace")))
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
         """(status, parsed JSON or raw bytes) for one request; HTTP errors are returned, not raised."""

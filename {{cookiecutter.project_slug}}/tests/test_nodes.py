@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 torch = pytest.importorskip("torch", reason="needs torch: pip install -e '.[dev]'")
-pytest.importorskip("comfy_api.latest", reason="needs ComfyUI: set COMFYUI_PATH to a ComfyUI checkout")
+pytest.importorskip("comfy_api.v0_0_2", reason="needs ComfyUI: set COMFYUI_PATH to a ComfyUI checkout")
 
 from {{ cookiecutter.package_name }} import nodes  # noqa: E402
 

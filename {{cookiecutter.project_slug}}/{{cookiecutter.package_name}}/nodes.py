@@ -1,7 +1,7 @@
 {%- set P = cookiecutter.node_prefix -%}
 {%- set cat = cookiecutter.node_category -%}
 {%- if cookiecutter.node_api == "v3" -%}
-"""Nodes of {{ cookiecutter.registry_name }}, written with ComfyUI's V3 schema (comfy_api.latest).
+"""Nodes of {{ cookiecutter.registry_name }}, written with ComfyUI's V3 schema (comfy_api.v0_0_2).
 
 Each node is an ``io.ComfyNode``: ``define_schema`` describes it, ``execute`` runs it. The maths lives
 in ``logic.py`` so it can be tested without ComfyUI.
@@ -9,7 +9,7 @@ in ``logic.py`` so it can be tested without ComfyUI.
 
 from __future__ import annotations
 
-from comfy_api.latest import ComfyExtension, io{% if cat == "independent" %}, ui{% endif %}
+from comfy_api.v0_0_2 import ComfyExtension, io{% if cat == "independent" %}, ui{% endif %}
 
 from . import logic{% if cat == "connected" %}, presets, routes{% endif %}
 
@@ -97,7 +97,7 @@ class ApplyPreset(io.ComfyNode):
 
     @classmethod
     def validate_inputs(cls, preset: str | None = None) -> bool | str:
-        # ComfyUI 0.3.75 does not check V3 combo values itself; this also gives a clearer message.
+        # ComfyUI 0.3.75 does not check V3 COMBO values itself (0.33.0 does); this also gives a clearer message.
         return presets.check_name(preset)
 
     @classmethod

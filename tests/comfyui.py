@@ -1,0 +1,214 @@
+"""A real ComfyUI in a subprocess, for the template's real tier: start, talk HTTP, read the log, stop.
+
+The hosts the real tier runs on come from the environment that scripts/comfyui-env.sh prints (or from a
+user's own COMFYUI_PATH); see ``hosts()``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+LEVEL_TAG = re.compile(r"^\[(DEBUG|DETAIL|INFO|WARNING|ERROR|CRITICAL)\] ", re.M)  # 0.33.0 tags each line
+WIDGET_TYPES = {"INT", "FLOAT", "STRING", "BOOLEAN", "COMBO"}
+
+
+@dataclass(frozen=True)
+class Host:
+    """A ComfyUI tree, the Python that runs it, and the front end it serves (None: the one it pins)."""
+
+    name: str
+    tree: Path
+    python: str
+    front_end_root: str | None = None
+
+    @property
+    def renamed(self) -> bool:
+        """Packs go into a renamed folder on the newest front end, as Manager and registry installs rename."""
+        return self.front_end_root is not None
+
+
+def hosts(env=os.environ) -> list[Host]:
+    """The hosts the real tier runs every combination on.
+
+    Provisioned (scripts/comfyui-env.sh): ComfyUI 0.3.75 with its front end, 0.33.0 with its front end, and
+    0.33.0 with the newest front end. With a user's own COMFYUI_PATH: that ComfyUI with its own front end,
+    and with the newest one too when COMFYUI_FRONTEND_NEWEST is set.
+    """
+    newest = env.get("COMFYUI_FRONTEND_NEWEST") or None
+    if env.get("COMFYUI_PATH"):
+        own = (Path(env["COMFYUI_PATH"]), env.get("COMFYUI_PYTHON") or "python3")
+        return [Host("own", *own)] + ([Host("own+newest-fe", *own, newest)] if newest else [])
+    found = []
+    if env.get("COMFYUI_OLDEST_PATH"):
+        found.append(Host("0.3.75", Path(env["COMFYUI_OLDEST_PATH"]), env["COMFYUI_OLDEST_PYTHON"]))
+    if env.get("COMFYUI_CURRENT_PATH"):
+        current = (Path(env["COMFYUI_CURRENT_PATH"]), env["COMFYUI_CURRENT_PYTHON"])
+        found.append(Host("0.33.0", *current))
+        if newest:
+            found.append(Host("0.33.0+fe-newest", *current, newest))
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def clean(log: str) -> str:
+    """A ComfyUI log without colours and level tags, so 0.3.75's and 0.33.0's read the same."""
+    return LEVEL_TAG.sub("", ANSI.sub("", log))
+
+
+class ComfyUI:
+    """A ComfyUI server with its own base directory (custom_nodes, user, input, output) and port."""
+
+    def __init__(self, host: Host, base: Path, args=()):
+        self.host, self.base = host, Path(base)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.args = list(args) + (["--front-end-root", host.front_end_root] if host.front_end_root else [])
+        self.log_path = self.base / "comfyui.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 300) -> ComfyUI:
+        (self.base / "custom_nodes").mkdir(parents=True, exist_ok=True)
+        settings = self.base / "user" / "default" / "comfy.settings.json"
+        if not settings.exists():  # skip the first-run tutorial in the browser
+            settings.parent.mkdir(parents=True, exist_ok=True)
+            settings.write_text(json.dumps({"Comfy.TutorialCompleted": True}))
+        cmd = [
+            self.host.python, "main.py", "--cpu", "--listen", "127.0.0.1", "--port", str(self.port),
+            "--base-directory", str(self.base), "--database-url", f"sqlite:///{self.base / 'comfyui.db'}", *self.args,
+        ]  # fmt: skip
+        with open(self.log_path, "w", encoding="utf-8") as log:
+            self.process = subprocess.Popen(
+                cmd,
+                cwd=self.host.tree,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"ComfyUI exited with {self.process.returncode}:\n{self.log()[-5000:]}")
+            try:
+                if self.get("/system_stats")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.25)
+        self.stop()
+        raise TimeoutError(f"ComfyUI did not answer within {timeout}s:\n{self.log()[-5000:]}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self) -> ComfyUI:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def log(self) -> str:
+        return clean(self.log_path.read_text(encoding="utf-8", errors="replace")) if self.log_path.exists() else ""
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        """(status, parsed JSON or raw bytes); HTTP errors are returned, not raised."""
+        req = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})  # noqa: S310
+        try:
+            with urllib.request.urlopen(req, timeout=60) as resp:  # noqa: S310 (our own http:// URL)
+                status, data, ctype = resp.status, resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as err:
+            status, data, ctype = err.code, err.read(), err.headers.get("Content-Type", "")
+        return status, json.loads(data) if "json" in ctype else data
+
+    def get(self, path: str, headers: dict | None = None):
+        return self.request("GET", path, None, headers)
+
+    def post_json(self, path: str, payload, headers: dict | None = None):
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        return self.request("POST", path, body, {"Content-Type": "application/json", **(headers or {})})
+
+    def import_line(self, folder: str) -> str | None:
+        """The pack's line under 'Import times for custom nodes', or None."""
+        lines = self.log().split("Import times for custom nodes:", 1)[-1].splitlines()
+        return next((ln for ln in lines if ln.rstrip().endswith(os.sep + folder)), None)
+
+    def object_info(self) -> dict:
+        status, info = self.get("/object_info")
+        assert status == 200, status
+        return info
+
+    def queue(self, prompt: dict, client_id: str = "tests") -> str:
+        status, body = self.post_json("/prompt", {"prompt": prompt, "client_id": client_id})
+        if status != 200:
+            raise AssertionError(f"/prompt answered {status}: {body}")
+        return body["prompt_id"]
+
+    def wait(self, prompt_id: str, timeout: float = 120) -> dict:
+        """The /history entry of a finished prompt."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status, history = self.get(f"/history/{prompt_id}")
+            entry = history.get(prompt_id, {}) if status == 200 else {}
+            if entry.get("status", {}).get("completed") is not None:
+                return entry
+            time.sleep(0.2)
+        raise TimeoutError(f"prompt {prompt_id} did not finish in {timeout}s")
+
+
+def tracebacks(log: str) -> list[str]:
+    """Every Python traceback in a (clean) log, each as one block of text."""
+    blocks, current = [], None
+    for line in log.splitlines():
+        if line.startswith("Traceback (most recent call last):"):
+            current = [line]
+            blocks.append(current)
+        elif current is not None:
+            current.append(line)
+            if not line.startswith(" "):  # the exception line ends the block
+                current = None
+    return ["\n".join(b) for b in blocks]
+
+
+def ui_to_api(workflow: dict, object_info: dict) -> dict:
+    """A UI-format workflow (what the browser saves) in the API format /prompt takes."""
+    links = {link[0]: (str(link[1]), link[2]) for link in workflow["links"]}
+    prompt = {}
+    for node in workflow["nodes"]:
+        if node.get("mode", 0) != 0:  # muted or bypassed
+            continue
+        info = object_info[node["type"]]
+        linked = {i["name"]: links[i["link"]] for i in node.get("inputs", []) if i.get("link") is not None}
+        inputs = {name: list(src) for name, src in linked.items()}
+        values = iter(node.get("widgets_values") or [])
+        for name in info["input_order"].get("required", []) + info["input_order"].get("optional", []):
+            spec = info["input"].get("required", {}).get(name) or info["input"].get("optional", {}).get(name)
+            kind, options = spec[0], (spec[1] if len(spec) > 1 else {})
+            if not (isinstance(kind, list) or kind in WIDGET_TYPES) or options.get("forceInput"):
+                continue
+            value = next(values, None)
+            if options.get("control_after_generate"):
+                next(values, None)  # the front end stores the control mode right after the value
+            if name not in linked and value is not None:
+                inputs[name] = value
+        prompt[str(node["id"])] = {"class_type": node["type"], "inputs": inputs}
+    return prompt
