@@ -1,9 +1,12 @@
-"""Post-generation hook: remove what the chosen answers do not need, then print next steps.
+"""Post-generation hook: give the pack exactly the files its answers call for.
 
-PRUNE is the one table that says which files belong to which choice, with one addition: each front-end
-flavour's own files sit in FLAVOURS/<frontend>/, laid out like the pack, and are moved into place for a
-pack that has a front end. No git, pip, npm or network calls: the pack is left exactly as generated.
-Standard library only; the answers arrive as JSON.
+1. Files that differ by answer sit in ALTERNATIVES/<answer>=<value>[,<answer>=<value>]/, laid out like the
+   pack (``node_api=v1/``, ``frontend=react/``, ``license=MIT/``, ``frontend=vue,node_category=client/``).
+   The folders whose answers all match move into place; the rest go.
+2. PRUNE: a pack without a feature loses that feature's files. Which kind of pack has which feature is
+   KINDS in extension.py; this hook gets the list with the answers.
+
+No git, pip, npm or network calls. Standard library only; cookiecutter renders this file with the answers.
 """
 
 from __future__ import annotations
@@ -13,72 +16,76 @@ import shutil
 import sys
 from pathlib import Path
 
+ALTERNATIVES = "_alternatives"
 PKG = "{package}"  # stands for the pack's Python package folder
 DOC = "web/docs/{prefix}_"  # stands for a node's help page
-FLAVOURS = "_flavours"  # FLAVOURS/<frontend>/ holds that flavour's files, at their places in the pack
-# Shared by the built flavours (ts, react, vue); the plain-JS flavour brings its own ui/ tooling.
-BUILT = ["ui/src", "ui/test", "ui/tsconfig.json", "ui/vite.config.ts", "web/pack.js"]
 
-# (answer, value): paths (relative to the pack) that go when that answer has that value.
+# feature: the paths (relative to the pack, glob patterns allowed) that a pack without it does not have.
 PRUNE = {
-    ("node_category", "server"): [
-        "web", "ui", "presets", f"{PKG}/routes.py", f"{PKG}/presets.py",
-        "locales/en/settings.json", "locales/en/commands.json",
-        "tests/test_routes.py", "tests/test_web.py",
-    ],
-    ("node_category", "client"): [
-        PKG, "presets", "example_workflows", f"{DOC}InvertImage.md", f"{DOC}ImageStats.md",
-        f"{DOC}ApplyPreset.md", "web/docs", "locales/en/nodeDefs.json",
-        "tests/test_logic.py", "tests/test_nodes.py", "tests/test_routes.py",
-    ],
-    ("node_category", "independent"): [
-        "presets", f"{PKG}/routes.py", f"{PKG}/presets.py", f"{DOC}ApplyPreset.md", "tests/test_routes.py",
-    ],
-    ("node_category", "connected"): [f"{DOC}ImageStats.md"],
-    ("frontend", "js"): BUILT,
-    ("license", "none"): ["LICENSE"],
-    ("github_actions", "no"): [".github"],
+    "nodes": [PKG, "example_workflows", "locales/en/nodeDefs.json", "web/docs", "tests/test_logic.py",
+              "tests/test_nodes.py", "tests/test_node_list.py"],
+    "web": ["web", "ui", "locales/en/settings.json", "locales/en/commands.json"],
+    "built": ["web/pack.js", "ui/src", "ui/test/*.ts", "ui/tsconfig.json", "ui/vite.config.ts"],
+    "node_ui": ["web/node-ui.js", "ui/src/node-ui.ts"],
+    "stats": [f"{PKG}/stats.py", f"{PKG}/nodes_stats.py", f"{DOC}ImageStats.md", "tests/test_stats.py",
+              "web/stats.js", "ui/src/extensions/stats.ts", "ui/test/stats.test.*"],
+    "routes": [f"{PKG}/routes.py", f"{PKG}/presets.py", f"{PKG}/nodes_presets.py", f"{DOC}ApplyPreset.md",
+               "presets", "tests/test_routes.py", "web/presets.js", "ui/src/extensions/presets.ts",
+               "ui/src/presets-panel.*", "ui/src/PresetsPanel.vue", "ui/test/presets.test.*"],
+    "github_actions": [".github"],
 }  # fmt: skip
 
 
-def paths_to_prune(answers: dict) -> list[str]:
-    """The pack-relative paths to remove for these answers, in table order."""
-    names = {"package": answers["package_name"], "prefix": answers["node_prefix"]}
-    return [
-        path.format(**names) for (field, value), paths in PRUNE.items() if answers.get(field) == value for path in paths
-    ]
+def matches(folder_name: str, answers: dict) -> bool:
+    """Does an alternatives folder named ``a=x,b=y`` belong to these answers?"""
+    return all(answers.get(key) == value for key, _, value in (part.partition("=") for part in folder_name.split(",")))
 
 
-def prune(root: Path, answers: dict) -> None:
-    for rel in paths_to_prune(answers):
-        path = root / rel
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
-    flavour = root / FLAVOURS / answers["frontend"]
-    if answers["node_category"] != "server" and flavour.is_dir():
-        for source in sorted(p for p in flavour.rglob("*") if p.is_file()):
-            target = root / source.relative_to(flavour)
+def place_alternatives(root: Path, answers: dict) -> None:
+    for folder in sorted((root / ALTERNATIVES).iterdir()):
+        if not matches(folder.name, answers):
+            continue
+        for source in sorted(p for p in folder.rglob("*") if p.is_file()):
+            target = root / source.relative_to(folder)
+            if target.exists():  # a template bug: one file from two places
+                raise FileExistsError(f"{target.relative_to(root)} comes from two places in the template")
             target.parent.mkdir(parents=True, exist_ok=True)
             source.replace(target)
-    shutil.rmtree(root / FLAVOURS, ignore_errors=True)
+    shutil.rmtree(root / ALTERNATIVES)
+
+
+def paths_to_prune(answers: dict, features: set[str]) -> list[str]:
+    """The pack-relative paths (or patterns) to remove for a pack with these answers and features."""
+    names = {"package": answers["__package_name"], "prefix": answers["node_prefix"]}
+    return [path.format(**names) for feature, paths in PRUNE.items() if feature not in features for path in paths]
+
+
+def prune(root: Path, answers: dict, features: set[str]) -> None:
+    for pattern in paths_to_prune(answers, features):
+        for path in root.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def next_steps(answers: dict) -> str:
     slug = answers["project_slug"]
     return (
-        f"\nCreated {slug}/. Next steps:\n"
-        f"  cd {slug} && git init && git add -A && git commit -m 'Initial commit'\n"
-        f"  python -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]' && pytest\n"
-        f"  Try it: copy or link {slug}/ into ComfyUI/custom_nodes/ and restart ComfyUI.\n"
+        f"\nCreated {slug}/. Next steps (README.md, Develop, says more):\n"
+        f"  cd {slug} && git init -b main && git add -A && git commit -m 'Initial commit'\n"
+        f"  link it into ComfyUI/custom_nodes/, restart ComfyUI, and run the tests with ComfyUI's Python\n"
     )
 
 
 def main() -> int:
     answers = json.loads(r"""{{ cookiecutter | tojson }}""")
-    prune(Path.cwd(), answers)
-    print(next_steps(answers))
+    features = set(json.loads(r"""{{ features() | tojson }}"""))
+    root = Path.cwd()
+    place_alternatives(root, answers)
+    prune(root, answers, features)
+    if "_commit" not in answers:  # cruft renders with _commit set: its updates need no next steps
+        print(next_steps(answers))
     return 0
 
 

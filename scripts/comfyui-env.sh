@@ -92,7 +92,8 @@ venv_0375() {
   pip_in "$dir/venv" torchsde numpy einops "transformers>=4.50.3,<5" requests "tokenizers>=0.13.3" sentencepiece \
     "safetensors>=0.4.2" "aiohttp>=3.11.8" "yarl>=1.18.0" pyyaml Pillow scipy tqdm psutil "av>=14.2.0" alembic \
     SQLAlchemy "pydantic~=2.0" "pydantic-settings~=2.0" \
-    comfyui-frontend-package==1.32.9 comfyui-workflow-templates==0.7.25 comfyui-embedded-docs==0.3.1 pytest
+    comfyui-frontend-package==1.32.9 comfyui-workflow-templates==0.7.25 comfyui-embedded-docs==0.3.1 \
+    pytest comfy-cli  # what the packs' own tests need: README, Test
   touch "$dir/.ready"
 }
 
@@ -102,7 +103,7 @@ venv_033() {
   log "making ComfyUI 0.33.0's venv (torch 2.11.0 + torchaudio, and its requirements.txt)"
   [ -x "$dir/venv/bin/python" ] || "$base_python" -m venv "$dir/venv"
   pip_in "$dir/venv" torch==2.11.0 torchvision==0.26.0 torchaudio==2.11.0
-  pip_in "$dir/venv" -r "$dir/ComfyUI/requirements.txt" pytest
+  pip_in "$dir/venv" -r "$dir/ComfyUI/requirements.txt" pytest comfy-cli  # + what the packs' own tests need
   touch "$dir/.ready"
 }
 

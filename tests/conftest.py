@@ -1,4 +1,4 @@
-"""Shared fixtures: one bake per matrix combination, reused by every check on it."""
+"""Shared fixtures: one bake per combination (or per distinct artefact), reused by every check on it."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from matrix import TEMPLATE, combinations, combo_id  # noqa: E402
+from matrix import AXES, TEMPLATE, combinations, combo_id, distinct, effective  # noqa: E402
 
 sys.path.insert(0, str(TEMPLATE))  # local_extensions.py, as cookiecutter itself sees it
-
 COMBOS = combinations()
 
 
@@ -26,6 +25,7 @@ class Pack:
         assert result.exit_code == 0
         self.path = Path(result.project_path)
         self.answers = dict(result.context)
+        self.effective = effective(self.answers)  # the answers that shape it (matrix.effective)
 
     def files(self) -> set[str]:
         return {p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_file()}
@@ -48,21 +48,35 @@ class Pack:
         return Path(shutil.copytree(self.path, dest / self.path.name))
 
 
+def bake_fixture(combos: list[dict]):
+    """A session fixture that bakes each of ``combos`` once."""
+
+    @pytest.fixture(scope="session", params=combos, ids=[combo_id(c) for c in combos])
+    def fixture(request, cookies_session) -> Pack:
+        return Pack(cookies_session.bake(extra_context=request.param, template=str(TEMPLATE)))
+
+    return fixture
+
+
+pack = bake_fixture(COMBOS)  # every combination the prompts allow
+python_pack = bake_fixture(distinct(COMBOS, ("node_category", "node_api")))  # each distinct Python side
+front_end_pack = bake_fixture(  # each distinct front end
+    distinct([c for c in COMBOS if c["node_category"] != "server"], ("node_category", "frontend"))
+)
+distinct_pack = bake_fixture(distinct(COMBOS, AXES))  # each distinct pack
+
+
 @pytest.fixture(scope="session")
 def template() -> Path:
     return TEMPLATE
 
 
-@pytest.fixture(scope="session", params=COMBOS, ids=[combo_id(c) for c in COMBOS])
-def pack(request, cookies_session) -> Pack:
-    return Pack(cookies_session.bake(extra_context=request.param, template=str(TEMPLATE)))
-
-
 def pytest_collection_modifyitems(items):
-    """With pytest-xdist (--dist loadgroup), keep the real-tier tests of one combination on one host on one
-    worker, so that one ComfyUI serves them all."""
+    """With pytest-xdist (--dist loadgroup), keep the real-tier tests of one pack on one host on one worker, so
+    that one ComfyUI serves them all."""
     for item in items:
         params = getattr(item, "callspec", None) and item.callspec.params
-        if item.get_closest_marker("real") and params and "pack" in params:
+        if item.get_closest_marker("real") and params and "distinct_pack" in params:
             host = params.get("host")
-            item.add_marker(pytest.mark.xdist_group(f"{combo_id(params['pack'])}@{getattr(host, 'name', host)}"))
+            group = f"{combo_id(params['distinct_pack'])}@{getattr(host, 'name', host)}"
+            item.add_marker(pytest.mark.xdist_group(group))

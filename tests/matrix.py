@@ -1,8 +1,10 @@
-"""The bake matrix and the expected file tree of a pack, written independently of the hooks.
+"""The bake matrix, and the expected file tree of a pack, written independently of the post-gen hook.
 
-The matrix is read from cookiecutter.json: every valid node_category x node_api x frontend combination
-is baked, and every value of each other choice appears in at least one of those bakes. A new choice in
-cookiecutter.json therefore extends the matrix by itself.
+The matrix is read from cookiecutter.json: every node_category x node_api x frontend combination the prompts
+allow is baked, and every value of each other choice appears in at least one of those bakes. A new choice in
+cookiecutter.json therefore extends the matrix by itself. Answers a kind of pack does not use (a front end
+for a nodes-only pack, a node API for a front-end-only one) are baked too: they must give the same pack as
+the answer that kind uses.
 """
 
 from __future__ import annotations
@@ -17,13 +19,8 @@ CHOICES = {k: v for k, v in CONTEXT.items() if isinstance(v, list) and not k.sta
 AXES = ("node_category", "node_api", "frontend")  # crossed in full; the other choices are cycled over them
 
 
-def is_valid(combo: dict) -> bool:
-    """A server-side-only pack has no front end, so it takes only the default `js` (meaning none)."""
-    return combo["node_category"] != "server" or combo["frontend"] == "js"
-
-
 def combinations() -> list[dict]:
-    crossed = [v for v in itertools.product(*(CHOICES[a] for a in AXES)) if is_valid(dict(zip(AXES, v, strict=True)))]
+    crossed = list(itertools.product(*(CHOICES[a] for a in AXES)))
     others = {k: v for k, v in CHOICES.items() if k not in AXES}
     assert all(len(v) <= len(crossed) for v in others.values()), "a choice has more values than the matrix has rows"
     combos = []
@@ -35,36 +32,74 @@ def combinations() -> list[dict]:
     return combos
 
 
+def effective(combo: dict) -> dict:
+    """The answers that shape the pack: a nodes-only pack has no front end (the default, js, stands for
+    none), a front-end-only pack no node API (the default, v3)."""
+    out = dict(combo)
+    if out["node_category"] == "server":
+        out["frontend"] = CHOICES["frontend"][0]
+    if out["node_category"] == "client":
+        out["node_api"] = CHOICES["node_api"][0]
+    return out
+
+
+def distinct(combos: list[dict], keys: tuple[str, ...]) -> list[dict]:
+    """One combination for each distinct value of ``keys`` in their effective answers: the artefacts that
+    the per-artefact (tools) tier checks once."""
+    seen: dict[tuple, dict] = {}
+    for combo in combos:
+        seen.setdefault(tuple(effective(combo)[k] for k in keys), combo)
+    return list(seen.values())
+
+
 def combo_id(combo: dict) -> str:
     return "-".join(f"{k}={v}" for k, v in combo.items())
 
 
-# What every pack has, and what each answer adds. Paths use {pkg} and {P} for the package name and
-# the node-id prefix.
-COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirements.txt", "__init__.py",
-          "icon.svg", "tests/conftest.py", "tests/comfyui_harness.py", "tests/test_comfyui.py",
-          "tests/test_pack.py"}  # fmt: skip
+# What every pack has, and what each kind, front end and answer adds. {pkg} and {P} stand for the package
+# name and the node-id prefix.
+COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirements.txt", "__init__.py", "icon.svg",
+          "tests/conftest.py", "tests/test_comfyui.py", "tests/test_pack.py"}  # fmt: skip
 NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "example_workflows/example.json",
-         "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py"}  # fmt: skip
-WEB = {"tests/test_web.py", "locales/en/settings.json", "locales/en/commands.json"}
-BUILT = {"web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
-         "ui/tsconfig.json", "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts", "ui/src/example.ts",
-         "ui/src/pack-config.d.ts", "ui/test/main.test.ts", "ui/test/fake-comfy.ts",
-         "ui/test/pack-config.ts"}  # fmt: skip
-BY_FRONTEND = {
-    "js": {"web/main.js", "ui/package.json", "ui/package-lock.json", "ui/tsconfig.json", "ui/vitest.config.js",
-           "ui/types/comfy-shims.d.ts", "ui/test/comfy-scripts.js", "ui/test/main.test.js"},
-    "ts": BUILT | {"ui/src/sidebar.ts", "ui/src/sidebar.module.css"},
-    "react": BUILT | {"ui/src/sidebar.tsx", "ui/src/sidebar.module.css", "ui/test/sidebar.test.tsx"},
-    "vue": BUILT | {"ui/src/sidebar.ts", "ui/src/Panel.vue", "ui/test/Panel.test.ts"},
-}  # fmt: skip
+         "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py",
+         "tests/test_node_list.py"}  # fmt: skip
+WEB = {"locales/en/settings.json", "locales/en/commands.json"}
+STATS = {"{pkg}/stats.py", "{pkg}/nodes_stats.py", "tests/test_stats.py", "web/docs/{P}_ImageStats.md"}
+ROUTES = {"{pkg}/routes.py", "{pkg}/presets.py", "{pkg}/nodes_presets.py", "presets/soft.json", "presets/full.json",
+          "tests/test_routes.py", "web/docs/{P}_ApplyPreset.md"}  # fmt: skip
 BY_CATEGORY = {
     "server": NODES,
     "client": WEB,
-    "independent": NODES | WEB | {"web/docs/{P}_InvertImage.md", "web/docs/{P}_ImageStats.md"},
-    "connected": NODES | WEB | {"web/docs/{P}_InvertImage.md", "web/docs/{P}_ApplyPreset.md",
-                                "{pkg}/routes.py", "{pkg}/presets.py", "presets/soft.json", "presets/full.json",
-                                "tests/test_routes.py"},
+    "independent": NODES | WEB | STATS | {"web/docs/{P}_InvertImage.md"},
+    "connected": NODES | WEB | ROUTES | {"web/docs/{P}_InvertImage.md"},
+}
+# The front end's files, for every kind with one, then per kind.
+BUILT = {"web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
+         "ui/tsconfig.json", "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts",
+         "ui/src/stylesheet.ts", "ui/src/extensions/hello.ts", "ui/test/fake-comfy.ts", "ui/test/pack-config.ts",
+         "ui/test/hello.test.ts"}  # fmt: skip
+PANELS = {"ts": {"ui/src/hello-panel.ts", "ui/src/panel.module.css"},
+          "react": {"ui/src/hello-panel.tsx", "ui/src/panel.module.css"},
+          "vue": {"ui/src/hello-panel.ts", "ui/src/HelloPanel.vue"}}  # fmt: skip
+PRESET_PANELS = {"ts": {"ui/src/presets-panel.ts"}, "react": {"ui/src/presets-panel.tsx"},
+                 "vue": {"ui/src/presets-panel.ts", "ui/src/PresetsPanel.vue"}}  # fmt: skip
+FRONT_END = {
+    "js": {
+        None: {"web/hello.js", "ui/package.json", "ui/package-lock.json", "ui/jsconfig.json", "ui/vitest.config.js",
+               "ui/types/comfy-shims.d.ts", "ui/test/comfy-scripts.js", "ui/test/fake-comfy.js",
+               "ui/test/hello.test.js"},
+        "independent": {"web/node-ui.js", "web/stats.js", "ui/test/stats.test.js"},
+        "connected": {"web/node-ui.js", "web/presets.js", "ui/test/presets.test.js"},
+    },
+    **{
+        flavour: {
+            None: BUILT | PANELS[flavour],
+            "independent": {"ui/src/node-ui.ts", "ui/src/extensions/stats.ts", "ui/test/stats.test.ts"},
+            "connected": {"ui/src/node-ui.ts", "ui/src/extensions/presets.ts", "ui/test/presets.test.ts"}
+            | PRESET_PANELS[flavour],
+        }
+        for flavour in ("ts", "react", "vue")
+    },
 }  # fmt: skip
 NODE_IDS = {
     "server": ["InvertImage"],
@@ -75,14 +110,17 @@ NODE_IDS = {
 
 
 def expected_files(answers: dict) -> set[str]:
-    files = set(COMMON) | BY_CATEGORY[answers["node_category"]]
-    if answers["node_category"] != "server":
-        files |= BY_FRONTEND[answers["frontend"]]
+    answers = effective(answers)
+    category = answers["node_category"]
+    files = set(COMMON) | BY_CATEGORY[category]
+    if category != "server":
+        front_end = FRONT_END[answers["frontend"]]
+        files |= front_end[None] | front_end.get(category, set())
     if answers["license"] != "none":
         files.add("LICENSE")
     if answers["github_actions"] == "yes":
         files |= {".github/workflows/tests.yml", ".github/workflows/publish.yml"}
-    return {f.format(pkg=answers["package_name"], P=answers["node_prefix"]) for f in files}
+    return {f.format(pkg=answers["__package_name"], P=answers["node_prefix"]) for f in files}
 
 
 def expected_dirs(files: set[str]) -> set[str]:

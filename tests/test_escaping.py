@@ -38,7 +38,7 @@ def test_toml_round_trip(hostile):
 
 
 def test_javascript_string_round_trip_and_no_script_breakout(hostile):
-    js = hostile.read("web/main.js")
+    js = hostile.read("web/hello.js")
     literal = re.search(r"^const PACK_NAME = (.*);$", js, re.M).group(1)
     assert json.loads(literal) == TRICKY["project_name"]
     assert "</script" not in js.lower()

@@ -1,129 +1,132 @@
-"""Unit tests of the hooks and the Jinja extension, imported as plain Python."""
+"""Unit tests of the template's extension (extension.py) and post-gen hook, as plain Python."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import subprocess
+import sys
 import tomllib
 
 import pytest
-from matrix import CONTEXT, TEMPLATE
+from matrix import CHOICES, CONTEXT, TEMPLATE
 
-import local_extensions as ext
+from local_extensions import load
 
-
-def load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(name, TEMPLATE / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-pre = load_hook("pre_gen_project")
-post = load_hook("post_gen_project")
+ext = load(TEMPLATE / "extension.py")
+post = load(TEMPLATE / "hooks" / "post_gen_project.py")
 
 GOOD = {
+    "node_category": "connected",
+    "frontend": "js",
+    "node_api": "v3",
     "project_name": "My Node Pack",
     "project_slug": "my-node-pack",
-    "registry_name": "my-node-pack",
-    "package_name": "my_node_pack",
     "node_prefix": "MyNodePack",
-    "route_prefix": "my-node-pack",
-    "js_prefix": "MyNodePack",
+    "description": "Nodes.",
     "author_name": "Jane",
     "author_email": "jane@example.com",
     "github_user": "jane-doe",
-    "publisher_id": "jane-doe",
     "version": "1.2.3",
-    "description": "Nodes.",
     "license": "MIT",
-    "node_category": "connected",
-    "node_api": "v3",
-    "frontend": "js",
     "github_actions": "yes",
+    "__registry_name": "my-node-pack",
+    "__package_name": "my_node_pack",
+    "__route_prefix": "my-node-pack",
+    "__js_prefix": "mynodepack",
+    "__publisher_id": "jane-doe",
 }
 
 
 def test_good_answers_pass():
-    assert pre.validate(GOOD) == []
+    assert ext.validate(GOOD) == []
 
 
-def test_every_prompt_has_a_rule():
-    prompts = {k for k in CONTEXT if not k.startswith("_")}
-    assert prompts == set(pre.RULES)
+def test_every_answer_has_a_rule_and_every_choice_comes_from_cookiecutter_json():
+    answers = {k for k in CONTEXT if not k.startswith("_") or (k.startswith("__") and k != "__prompts__")}
+    assert answers == set(ext.RULES)
+    assert ext.CHOICES == CHOICES
+    assert set(ext.KINDS) == set(CHOICES["node_category"])
 
 
 def test_every_rule_gives_its_example_as_valid():
-    for field, (check, _rule, example) in pre.RULES.items():
+    for field, (check, _rule, example) in ext.RULES.items():
         assert check(example), field
 
 
 def test_a_bad_answer_gives_one_error_line_naming_field_value_and_rule():
-    errors = pre.validate({**GOOD, "version": "1.0"})
-    assert errors == ["ERROR: version = '1.0': must be SemVer X.Y.Z (e.g. '0.1.0')"]
-
-
-def test_impossible_combination_is_rejected_after_the_single_answers_pass():
-    assert pre.validate({**GOOD, "node_category": "client", "frontend": "ts"}) == []
-    assert pre.validate({**GOOD, "node_category": "server", "frontend": "ts"}) == [
-        "ERROR: frontend = 'ts': must be js for a server-side-only pack, which has no front end (e.g. 'js')"
-    ]
+    assert ext.validate({**GOOD, "version": "1.0"}) == ["ERROR: version = '1.0': must be SemVer X.Y.Z (e.g. '0.1.0')"]
 
 
 def test_missing_and_non_string_answers_are_errors():
     answers = {**GOOD, "version": 1}
     del answers["author_email"]
-    fields = [e.split(" = ")[0] for e in pre.validate(answers)]
+    fields = [e.split(" = ")[0] for e in ext.validate(answers)]
     assert fields == ["ERROR: author_email", "ERROR: version"]
+
+
+def test_the_stop_message_gives_the_command_that_asks_again_without_the_bad_answer():
+    from cookiecutter.exceptions import FailedHookException
+
+    answers = {**GOOD, "version": "1.0", "project_name": "It's mine", "_template": "gh:someone/template"}
+    with pytest.raises(FailedHookException) as stop:
+        ext.check_answers(answers)
+    lines = str(stop.value).splitlines()
+    assert lines[0] == "ERROR: version = '1.0': must be SemVer X.Y.Z (e.g. '0.1.0')"
+    assert "Nothing was written" in lines[1]
+    command = lines[2].strip()
+    assert command.startswith("cookiecutter gh:someone/template node_category=connected frontend=js ")
+    assert "version=" not in command and "__registry_name" not in command
+    assert "'project_name=It'\"'\"'s mine'" in command  # quoted for the shell
+
+
+def test_answers_a_kind_does_not_use_are_noted_not_refused(capsys):
+    assert ext.check_answers({**GOOD, "node_category": "server", "frontend": "ts"}) == "my-node-pack"
+    assert "frontend = 'ts' is not used" in capsys.readouterr().err
+    assert ext.check_answers({**GOOD, "node_category": "client", "node_api": "v1"}) == "my-node-pack"
+    assert "node_api = 'v1' is not used" in capsys.readouterr().err
+    ext.check_answers({**GOOD, "node_category": "client", "frontend": "ts"})
+    assert capsys.readouterr().err == ""
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [
-        ("package_name", "json"),
-        ("package_name", "class"),
-        ("package_name", "match"),
-        ("package_name", "nodes"),
-        ("package_name", "torch"),
-        ("route_prefix", "api"),
-        ("route_prefix", "extensions"),
-        ("js_prefix", "Comfy"),
-        ("project_slug", "core"),
-        ("registry_name", "my-comfyui-pack"),
-    ],
-)
+    [("__package_name", "json"), ("__package_name", "class"), ("__package_name", "match"),
+     ("__package_name", "nodes"), ("__package_name", "torch"), ("__route_prefix", "api"),
+     ("__route_prefix", "extensions"), ("__js_prefix", "Comfy"), ("project_slug", "core"),
+     ("__registry_name", "my-comfyui-pack")],
+)  # fmt: skip
 def test_reserved_names_are_rejected(field, value):
-    assert pre.validate({**GOOD, field: value})[0].startswith(f"ERROR: {field} = {value!r}")
+    assert ext.validate({**GOOD, field: value})[0].startswith(f"ERROR: {field} = {value!r}")
 
 
-def test_prune_table_per_category():
-    def pruned(**changes):
-        return set(post.paths_to_prune({**GOOD, **changes}))
+def test_features_per_kind_and_answer():
+    def features(**changes):
+        return ext.features({**GOOD, **changes})
 
-    assert pruned(node_category="connected", frontend="ts", license="MIT", github_actions="yes") == {
-        "web/docs/MyNodePack_ImageStats.md",
-    }
-    assert "my_node_pack" in pruned(node_category="client")
-    assert {"web", "presets", "my_node_pack/routes.py"} <= pruned(node_category="server")
-    assert "LICENSE" in pruned(license="none") and ".github" in pruned(github_actions="no")
-    assert {"ui/src", "ui/test", "web/pack.js"} <= pruned(frontend="js")
-    for flavour in ("ts", "react", "vue"):
-        assert "ui" not in pruned(node_category="client", frontend=flavour)
+    assert features(node_category="server", frontend="ts") == {"nodes", "github_actions"}
+    assert features(node_category="client", frontend="ts", github_actions="no") == {"web", "built"}
+    assert features(node_category="independent") == {"nodes", "web", "node_ui", "stats", "github_actions"}
+    assert features(node_category="connected", frontend="vue") == {
+        "nodes", "web", "node_ui", "routes", "built", "github_actions"
+    }  # fmt: skip
 
 
-def test_prune_removes_files_and_folders_and_tolerates_missing_ones(tmp_path):
-    (tmp_path / "web" / "docs").mkdir(parents=True)
-    (tmp_path / "web" / "main.js").write_text("x")
-    (tmp_path / "LICENSE").write_text("x")
-    (tmp_path / "keep.txt").write_text("x")
-    post.prune(tmp_path, {**GOOD, "node_category": "server", "license": "none"})
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+def test_prune_table_per_feature():
+    def pruned(features, **changes):
+        return set(post.paths_to_prune({**GOOD, **changes}, set(features)))
+
+    everything = set(post.PRUNE)
+    assert pruned(everything) == set()
+    assert {"my_node_pack", "example_workflows", "web/docs"} <= pruned(everything - {"nodes"})
+    assert {"web", "ui"} <= pruned({"nodes"})
+    assert {"web/docs/MyNodePack_ApplyPreset.md", "my_node_pack/routes.py", "presets"} <= pruned(
+        everything - {"routes"}
+    )
+    assert ".github" in pruned(everything - {"github_actions"})
 
 
-def flavour_tree(root):
-    """A pack with the shared built sources and two flavours' own files, laid out as in the template."""
-    for rel in ("web/pack.js", "ui/src/main.ts", "_flavours/ts/ui/src/sidebar.ts", "_flavours/ts/web/dist/main.js",
-                "_flavours/js/web/main.js", "_flavours/js/ui/package.json"):  # fmt: skip
+def tree(root, *files):
+    for rel in files:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(rel)
 
@@ -132,17 +135,26 @@ def files(root):
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
-def test_the_chosen_flavour_is_moved_into_place_and_the_others_removed(tmp_path):
-    flavour_tree(tmp_path / "ts")
-    post.prune(tmp_path / "ts", {**GOOD, "node_category": "client", "frontend": "ts"})
-    assert files(tmp_path / "ts") == ["ui/src/main.ts", "ui/src/sidebar.ts", "web/dist/main.js", "web/pack.js"]
-    assert (tmp_path / "ts" / "ui/src/sidebar.ts").read_text() == "_flavours/ts/ui/src/sidebar.ts"
-    flavour_tree(tmp_path / "js")
-    post.prune(tmp_path / "js", {**GOOD, "node_category": "client", "frontend": "js"})
-    assert files(tmp_path / "js") == ["ui/package.json", "web/main.js"]
-    flavour_tree(tmp_path / "server")
-    post.prune(tmp_path / "server", {**GOOD, "node_category": "server", "frontend": "js"})
-    assert files(tmp_path / "server") == []
+def test_matching_alternatives_move_into_place_and_the_rest_go(tmp_path):
+    tree(tmp_path, "README.md", "_alternatives/node_api=v1/pkg/nodes.py", "_alternatives/node_api=v3/pkg/nodes.py",
+         "_alternatives/frontend=ts,node_category=client/web/dist/main.js",
+         "_alternatives/frontend=ts,node_category=connected/web/dist/main.js")  # fmt: skip
+    post.place_alternatives(tmp_path, {**GOOD, "node_api": "v1", "frontend": "ts", "node_category": "client"})
+    assert files(tmp_path) == ["README.md", "pkg/nodes.py", "web/dist/main.js"]
+    assert (tmp_path / "pkg/nodes.py").read_text() == "_alternatives/node_api=v1/pkg/nodes.py"
+    assert (tmp_path / "web/dist/main.js").read_text().startswith("_alternatives/frontend=ts,node_category=client/")
+
+
+def test_a_file_from_two_places_is_a_template_bug(tmp_path):
+    tree(tmp_path, "ui/tsconfig.json", "_alternatives/frontend=js/ui/tsconfig.json")
+    with pytest.raises(FileExistsError, match="ui/tsconfig.json comes from two places"):
+        post.place_alternatives(tmp_path, {**GOOD, "frontend": "js"})
+
+
+def test_prune_removes_files_folders_and_patterns_and_tolerates_missing_ones(tmp_path):
+    tree(tmp_path, "web/docs/x.md", "ui/src/presets-panel.tsx", "ui/src/hello-panel.tsx", "presets/a.json", "keep.txt")
+    post.prune(tmp_path, GOOD, set(post.PRUNE) - {"routes"})
+    assert files(tmp_path) == ["keep.txt", "ui/src/hello-panel.tsx", "web/docs/x.md"]
 
 
 def test_next_steps_run_nothing_and_name_the_folder():
@@ -191,10 +203,15 @@ def test_pascal_default(text, prefix):
     assert ext.pascal_default(text) == prefix
 
 
-def test_the_templates_own_code_is_ruff_clean():
-    import subprocess
-    import sys
+@pytest.mark.parametrize(
+    ("name", "prefix"),
+    [("My Node Pack", "mynodepack"), ("3D Tools!", "3dtools"), ("日本語", "Fallback"), ("Comfy", "Fallback")],
+)
+def test_js_namespace_is_the_display_name_as_comfy_test_expects(name, prefix):
+    assert ext.js_namespace(name, "Fallback") == prefix
 
+
+def test_the_templates_own_code_is_ruff_clean():
     for cmd in (["check", "."], ["format", "--check", "."]):
         out = subprocess.run([sys.executable, "-m", "ruff", *cmd], cwd=TEMPLATE, capture_output=True, text=True)
         assert out.returncode == 0, out.stdout + out.stderr
@@ -207,7 +224,7 @@ def test_the_templates_own_code_is_ruff_clean():
 )  # fmt: skip
 def test_package_default_is_always_a_valid_package_name(slug, package):
     assert ext.package_default(slug) == package
-    assert pre.RULES["package_name"][0](package)
+    assert ext.RULES["__package_name"][0](package)
 
 
 @pytest.mark.parametrize(
@@ -225,7 +242,8 @@ def test_ordinary_project_names_give_answers_that_pass_every_rule(name):
     slug = ext.slug_default(name)
     registry = ext.registry_default(slug)
     prefix = ext.pascal_default(name)
-    answers = {**GOOD, "project_name": name, "project_slug": slug, "registry_name": registry,
-               "package_name": ext.package_default(slug), "node_prefix": prefix,
-               "route_prefix": ext.route_default(registry), "js_prefix": prefix}  # fmt: skip
-    assert pre.validate(answers) == []
+    answers = {**GOOD, "project_name": name, "project_slug": slug, "__registry_name": registry,
+               "__package_name": ext.package_default(slug), "node_prefix": prefix,
+               "__route_prefix": ext.route_default(registry),
+               "__js_prefix": ext.js_namespace(name, prefix)}  # fmt: skip
+    assert ext.validate(answers) == []

@@ -49,8 +49,8 @@ TEXT = st.text(
 
 # Identifiers fixed, so that a bake differs from the reference bake only where typed text is shown.
 FIXED = {
-    "project_slug": "hostile", "registry_name": "hostile", "package_name": "hostile_pack", "node_prefix": "Hostile",
-    "route_prefix": "hostile", "js_prefix": "Hostile", "node_category": "connected", "license": "MIT",
+    "project_slug": "hostile", "__registry_name": "hostile", "__package_name": "hostile_pack", "node_prefix": "Hostile",
+    "__route_prefix": "hostile", "__js_prefix": "Hostile", "node_category": "connected", "license": "MIT",
 }  # fmt: skip
 _reference: dict[str, str] = {}
 
@@ -99,7 +99,7 @@ def check_pack(path: str, field: str, value: str, tmp_path) -> None:
     }
     assert shown[field] == value
     if field == "project_name":
-        js = (pack / "web" / "main.js").read_text(encoding="utf-8")
+        js = (pack / "web" / "hello.js").read_text(encoding="utf-8")
         literal = re.search(r"^const PACK_NAME = (.*);$", js, re.M).group(1)
         assert json.loads(literal) == value and "</" not in literal
     assert not (pack / "pwned").exists() and not (TEMPLATE / "pwned").exists()

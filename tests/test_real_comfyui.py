@@ -1,13 +1,14 @@
-"""The real tier: every combination installed into a real ComfyUI and opened in a real Chromium, on each host.
+"""The real tier: every distinct pack installed into a real ComfyUI and opened in a real Chromium, on each host.
 
-The hosts (tests/comfyui.py, ``hosts()``): ComfyUI 0.3.75 with the front end it pins, 0.33.0 with the
-front end it pins, and 0.33.0 with the newest front end, the pack in a renamed folder there
-(scripts/test.sh provisions all three; a user's own COMFYUI_PATH replaces them). Per combination and
-host: the pack, baked and committed once, is `git clone`d into custom_nodes/, its requirements are
-installed with the host's Python, ComfyUI starts; then the start-up log, /object_info, the example
-workflow through /prompt, the workflow-template listing, the routes, the JavaScript in Chromium (and,
-from the page, the node's result or websocket message), the pack's own real test (once per ComfyUI
-tree), and ComfyUI is stopped and checked to be gone. Screenshots go to tests/artifacts/.
+The hosts (tests/comfyui.py, ``hosts()``): ComfyUI 0.3.75 with the front end it pins, 0.33.0 with the front
+end it pins, and 0.33.0 with the newest front end, the pack in a renamed folder there (scripts/test.sh
+provisions all three; a user's own COMFYUI_PATH replaces them). Per pack and host: the pack, baked and
+committed once, is `git clone`d into custom_nodes/, its requirements are installed with the host's Python,
+ComfyUI starts; then the start-up log, /object_info, the example workflow through /prompt, the
+workflow-template listing, the routes, the JavaScript in Chromium with both node renderers (and, from the
+page, the node's result or websocket message), the pack's own tests (once per ComfyUI tree), and ComfyUI is
+stopped and checked to be gone. Combinations that differ only by an answer the kind does not use give the
+same pack (test_bake.py) and run once. Screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ]  # fmt: skip
 RED_INVERTED = (0, 255, 255)  # the example workflows invert a red Empty Image
+APP = "window.comfyAPI.app.app"
 
 # What /object_info must say about each node: required inputs (name: type) and outputs.
 PROMISED = {
@@ -43,6 +45,8 @@ PROMISED = {
     "ImageStats": ({"image": "IMAGE"}, ["STRING"]),
     "ApplyPreset": ({"image": "IMAGE", "preset": "COMBO"}, ["IMAGE"]),
 }
+# What each kind shows on a node of the example workflow after a run: (node id, text).
+SHOWN_ON_NODE = {"independent": (4, "mean 0.000 1.000 1.000"), "connected": (2, "Applied preset full")}
 
 
 def missing(what: str):
@@ -73,24 +77,25 @@ def browser():
 class Served:
     def __init__(self, pack, host: Host, server: ComfyUI, folder: str):
         self.pack, self.host, self.server, self.folder = pack, host, server, folder
-        self.answers = pack.answers
+        self.answers = pack.effective
         self.ids = {f"{self.answers['node_prefix']}_{n}" for n in NODE_IDS[self.answers["node_category"]]}
 
     def mentions_pack(self, text: str) -> bool:
         a = self.answers
-        return any(k in text for k in (self.folder, a["js_prefix"] + ".", a["node_prefix"] + "_", a["route_prefix"]))
+        keys = (self.folder, a["__js_prefix"] + ".", a["node_prefix"] + "_", a["__route_prefix"])
+        return any(k in text for k in keys)
 
 
 def git(*args, cwd):
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture(scope="session")
-def repo(pack, tmp_path_factory) -> Path:
-    """The pack as its author pushes it: one git repository per combination, cloned by every host."""
-    source = pack.copy(tmp_path_factory.mktemp("repo"))
+def repo(distinct_pack, tmp_path_factory) -> Path:
+    """The pack as its author pushes it: one git repository per pack, cloned by every host."""
+    source = distinct_pack.copy(tmp_path_factory.mktemp("repo"))
     git("init", "-q", "-b", "main", cwd=source)
     git("add", "-A", cwd=source)
     git("commit", "-q", "-m", "Initial commit", cwd=source)
@@ -98,10 +103,11 @@ def repo(pack, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served(pack, host, repo, tmp_path_factory):
+def served(distinct_pack, host, repo, tmp_path_factory):
     base = tmp_path_factory.mktemp(f"comfyui-{host.name}")
+    slug = distinct_pack.answers["project_slug"]
     # Manager and registry installs rename folders; the newest front end gets the pack in a renamed one.
-    folder = f"ComfyUI-Renamed_{pack.answers['project_slug']}" if host.renamed else pack.answers["project_slug"]
+    folder = f"ComfyUI-Renamed_{slug}" if host.renamed else slug
     git("clone", "-q", str(repo), str(base / "custom_nodes" / folder), cwd=base)
     install = subprocess.run(
         [host.python, "-m", "pip", "install", "-q", "-r", "requirements.txt"],
@@ -109,7 +115,7 @@ def served(pack, host, repo, tmp_path_factory):
     )  # fmt: skip
     assert install.returncode == 0, install.stderr
     server = ComfyUI(host, base).start()
-    yield Served(pack, host, server, folder)
+    yield Served(distinct_pack, host, server, folder)
     server.stop()
 
 
@@ -130,13 +136,12 @@ def test_object_info_lists_exactly_the_promised_nodes(served):
             name: spec[0] if isinstance(spec[0], str) else "COMBO" for name, spec in node["input"]["required"].items()
         }
         assert got == inputs and node["output"] == outputs, node_id
-        assert node["category"] == f"{served.answers['registry_name']}/image" and node["display_name"]
+        assert node["category"] == f"{served.answers['__registry_name']}/image" and node["display_name"]
 
 
 def test_example_workflow_runs_through_prompt(served):
-    if not served.ids:  # a client-only pack ships no workflow
-        assert "example_workflows/example.json" not in served.pack.files()
-        return
+    if not served.ids:
+        pytest.skip("a front-end-only pack has no nodes and no example workflow")
     from PIL import Image
 
     workflow = json.loads(served.pack.read("example_workflows/example.json"))
@@ -161,9 +166,10 @@ def test_example_workflow_is_a_workflow_template(served):
     assert status == 200 and body == json.loads(served.pack.read("example_workflows/example.json"))
 
 
-def test_routes_answer_and_refuse_bad_requests(served):
-    route = "/" + served.answers["route_prefix"]
-    if served.answers["node_category"] != "connected":  # no routes: ComfyUI's own 404
+def test_routes_answer_refuse_bad_requests_and_save_outside_the_pack(served):
+    a = served.answers
+    route = "/" + a["__route_prefix"]
+    if a["node_category"] != "connected":  # no routes: ComfyUI's own 404
         assert served.server.get(f"{route}/presets")[0] == 404
         return
     for prefix in ("", "/api"):
@@ -173,113 +179,160 @@ def test_routes_answer_and_refuse_bad_requests(served):
     assert status == 400 and "JSON" in body["error"]
     status, body = served.server.get(f"{route}/presets/..%2F..%2F..%2Fpyproject")
     assert status == 400 and body["error"]
+    assert served.server.post_json(f"{route}/presets", {"name": "mine", "strength": 0.25})[0] == 201
+    saved = served.server.base / "user" / "default" / a["__registry_name"] / "presets" / "mine.json"
+    assert json.loads(saved.read_text()) == {"strength": 0.25}  # in the default user's folder
+    pack_dir = served.server.base / "custom_nodes" / served.folder
+    assert git("status", "--porcelain", cwd=pack_dir).stdout == ""  # the pack's own tree stays clean
+    spec = served.server.get(f"/object_info/{a['node_prefix']}_ApplyPreset")[1][f"{a['node_prefix']}_ApplyPreset"]
+    preset = spec["input"]["required"]["preset"]
+    options = preset[1]["options"] if preset[0] == "COMBO" else preset[0]
+    assert {"full", "soft", "mine"} <= set(options)  # single-user: the node offers what the user saved
 
 
 def test_javascript_is_listed_and_served(served):
+    a = served.answers
     status, scripts = served.server.get("/extensions")
-    ours = [s for s in scripts if s.startswith(f"/extensions/{served.folder}/")]
-    if served.answers["node_category"] == "server":
+    ours = sorted(s for s in scripts if s.startswith(f"/extensions/{served.folder}/"))
+    if a["node_category"] == "server":
         assert ours == []
         return
-    files = ["main.js"] if served.answers["frontend"] == "js" else ["dist/main.js", "pack.js"]
-    assert sorted(ours) == [f"/extensions/{served.folder}/{f}" for f in files]
+    if a["frontend"] == "js":
+        files = {"client": ["hello.js"], "independent": ["hello.js", "node-ui.js", "stats.js"],
+                 "connected": ["hello.js", "node-ui.js", "presets.js"]}[a["node_category"]]  # fmt: skip
+    else:
+        files = ["dist/main.js", "pack.js"]
+    assert ours == [f"/extensions/{served.folder}/{f}" for f in files]
     assert all(served.server.get(url)[0] == 200 for url in ours)
-    if served.answers["frontend"] != "js":  # the stylesheet the built module links (not an extension itself)
+    if a["frontend"] != "js":  # the stylesheet the panels link (not an extension itself)
         status, css = served.server.get(f"/extensions/{served.folder}/dist/main.css")
         assert status == 200 and b"font-weight:700" in css
 
 
-def test_front_end_in_chromium(served, browser):
-    check_front_end(served, browser)
-
-
-def check_front_end(served, browser) -> None:
-    a = served.answers
-    category, js = a["node_category"], a["js_prefix"]
+def open_page(served, browser, errors: list):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
-    errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.goto(served.server.url)
     page.wait_for_function("() => window.comfyAPI?.app?.app?.graph && window.LiteGraph", timeout=60_000)
-    app = "window.comfyAPI.app.app"
     for node_id in served.ids:  # the pack's nodes reach the front end's node registry
         page.wait_for_function(f"() => !!window.LiteGraph.registered_node_types[{json.dumps(node_id)}]", timeout=30_000)
+    return context, page
+
+
+def queue_example(served, page, width: int) -> dict:
+    """Load the example from the server, queue it from the page, and wait for it to run."""
+    before = len(served.server.get("/history")[1])
+    page.evaluate(
+        f"""async ([url, width]) => {{
+            const wf = await (await fetch(url)).json();
+            await {APP}.loadGraphData(wf);
+            // a size not run before, so ComfyUI executes the nodes instead of answering from its cache
+            {APP}.graph.getNodeById(1).widgets.find(w => w.name === "width").value = width;
+            await {APP}.queuePrompt(0, 1);
+        }}""",
+        [f"/api/workflow_templates/{served.folder}/example.json", width],
+    )
+    entry = _wait_for_new_history_entry(served.server, before)
+    assert entry["status"]["status_str"] == "success", entry["status"]
+    return entry
+
+
+def test_front_end_in_chromium(served, browser):
+    """The classic canvas: extensions registered once, setting, command, key press, sidebar tabs, the node's
+    result or message shown on the node as text, styles loaded, no console error from the pack."""
+    a = served.answers
+    category, js = a["node_category"], a["__js_prefix"]
+    errors: list[str] = []
+    context, page = open_page(served, browser, errors)
     if category != "server":
-        names = page.evaluate(f"() => {app}.extensions.map(e => e.name)")
-        assert names.count(f"{js}.Example") == 1, names  # registered exactly once
-        tab = f"{js}.Example.Sidebar"  # registered in setup(): wait for it
-        page.wait_for_function(f"() => {app}.extensionManager.getSidebarTabs().some(t => t.id === '{tab}')")
-        setting = page.evaluate(f"() => {app}.extensionManager.setting.get('{js}.Example.Greeting')")
-        assert setting == "Hello from ComfyUI!"
-        command = f"{js}.Example.SayHello"
-        assert page.evaluate(f"() => {app}.extensionManager.command.commands.some(c => c.id === '{command}')")
-    if served.ids:  # load the example from the server, queue it from the page, see it run
-        before = len(served.server.get("/history")[1])
-        page.evaluate(
-            f"""async (url) => {{
-                const wf = await (await fetch(url)).json();
-                await {app}.loadGraphData(wf);
-                // a size not run before, so ComfyUI executes the nodes instead of answering from its cache
-                {app}.graph.getNodeById(1).widgets.find(w => w.name === "width").value = 72;
-                await {app}.queuePrompt(0, 1);
-            }}""",
-            f"/api/workflow_templates/{served.folder}/example.json",
-        )
-        entry = _wait_for_new_history_entry(served.server, before)
-        assert entry["status"]["status_str"] == "success", entry["status"]
-    if category in ("independent", "connected"):  # the node shows its result / the pack's message
-        node_id, expected = (4, "mean 0.000 1.000 1.000") if category == "independent" else (2, "Applied preset full")
+        names = page.evaluate(f"() => {APP}.extensions.map(e => e.name)")
+        expected = {"client": ["Hello"], "independent": ["Hello", "ImageStats"], "connected": ["Hello", "Presets"]}
+        for feature in expected[category]:
+            assert names.count(f"{js}.{feature}") == 1, names  # registered exactly once
+        tab = f"{js}.Hello.Sidebar"  # registered in setup(): wait for it
+        page.wait_for_function(f"() => {APP}.extensionManager.getSidebarTabs().some(t => t.id === '{tab}')")
+        greeting = page.evaluate(f"() => {APP}.extensionManager.setting.get('{js}.Hello.Greeting')")
+        assert greeting == "Hello from ComfyUI!"
+        command = f"{js}.Hello.SayHello"
+        assert page.evaluate(f"() => {APP}.extensionManager.command.commands.some(c => c.id === '{command}')")
+    if served.ids:
+        queue_example(served, page, 72)
+    if category in SHOWN_ON_NODE:  # the node shows its result / the pack's message
+        node_id, expected_text = SHOWN_ON_NODE[category]
+        display = f"{APP}.graph.getNodeById({node_id})?.widgets?.find(w => w.name === '{js}_display')"
         page.wait_for_function(
-            f"""() => {app}.graph.getNodeById({node_id})?.widgets?.some(
-                   w => w.name === '{js}_text' && (w.element?.textContent || '').includes({json.dumps(expected)}))""",
-            timeout=60_000,
+            f"() => ({display})?.element?.textContent.includes({json.dumps(expected_text)})", timeout=60_000
         )
         # Server data is shown as text, never parsed as HTML (a result or message carrying markup).
         payload = '<img src=x onerror="window.__pwned=1">'
         if category == "independent":
-            page.evaluate(f"(p) => {app}.graph.getNodeById(4).onExecuted({{ text: [p] }})", payload)
+            page.evaluate(f"(p) => {APP}.graph.getNodeById(4).onExecuted({{ text: [p] }})", payload)
         else:
-            event = f"{a['route_prefix']}.preset_applied"
+            event = f"{a['__route_prefix']}.preset_applied"
             page.evaluate(
                 f"(p) => window.comfyAPI.api.api.dispatchEvent(new CustomEvent({json.dumps(event)}, "
                 "{ detail: { node: '2', preset: p, strength: 1 } }))",
                 payload,
             )
-        shown = page.evaluate(
-            f"""() => {{ const w = {app}.graph.getNodeById({node_id}).widgets.find(w => w.name === '{js}_text');
-                         return [w.element.textContent, w.element.querySelectorAll('img').length]; }}"""
-        )
         page.wait_for_timeout(300)
-        assert payload in shown[0] and shown[1] == 0
+        shown = page.evaluate(f"() => {{ const w = {display}; return [w.element.textContent, w.element.innerHTML]; }}")
+        assert payload in shown[0] and "<img" not in shown[1]
         assert page.evaluate("() => window.__pwned") is None
     if category != "server":
         # A real key press on the keybinding runs the command, whose toast shows the greeting.
-        page.evaluate(f"() => {app}.graph.clear()")
+        page.evaluate(f"() => {APP}.graph.clear()")
         page.mouse.click(900, 500)  # focus the (now empty) canvas
         page.keyboard.press("Control+Alt+t")
         page.wait_for_function("() => document.body.textContent.includes('Hello from ComfyUI!')", timeout=10_000)
-        # Clicking the sidebar tab renders it (for connected packs: with the presets read through the route).
+        # Clicking the sidebar tab renders it; its button says hello and counts, in the pack's (bold) style.
         page.locator(f"button.side-bar-button[aria-label={json.dumps(a['project_name'])}]").click()
         page.wait_for_function(
             f"() => [...document.querySelectorAll('h3')].some(h => h.textContent === {json.dumps(a['project_name'])})"
         )
-        if category == "connected":
-            page.wait_for_function(
-                "() => document.querySelector('ul[data-role=presets]')?.textContent.includes('full: 1')"
-            )
-        # The tab's component reacts to a click: its button says hello and counts, in the pack's (bold) style.
         page.get_by_role("button", name="Say hello", exact=True).click()
         page.wait_for_function(
             """() => { const c = document.querySelector('[data-role=count]');
                        return c?.textContent === 'Said hello 1 time.' && getComputedStyle(c).fontWeight === '700'; }"""
         )
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    name = combo_id({k: a[k] for k in ("node_category", "node_api", "frontend")})
-    page.screenshot(path=str(ARTIFACTS / f"{name}-{served.host.name}.png"))
+    if category == "connected":  # the presets tab lists the presets read through the route
+        page.locator("button.side-bar-button[aria-label='Invert presets']").click()
+        page.wait_for_function("() => document.querySelector('ul[data-role=presets]')?.textContent.includes('full: 1')")
+    screenshot(served, page, "classic")
     context.close()
     assert [e for e in errors if served.mentions_pack(e)] == []
+
+
+def test_nodes_2_0_shows_the_nodes_result_on_the_node(served, browser):
+    """The front end's DOM renderer ("Modern Node Design (Nodes 2.0)", setting Comfy.VueNodes.Enabled): what
+    the pack shows on a node is in the page, visible, not only in the widget object."""
+    a = served.answers
+    if a["node_category"] not in SHOWN_ON_NODE:
+        pytest.skip("this kind of pack shows nothing on a node")
+    assert served.server.post_json("/settings/Comfy.VueNodes.Enabled", True)[0] == 200
+    errors: list[str] = []
+    context, page = open_page(served, browser, errors)
+    try:
+        assert page.evaluate(f"() => {APP}.extensionManager.setting.get('Comfy.VueNodes.Enabled')") is True
+        queue_example(served, page, 76)
+        node_id, expected_text = SHOWN_ON_NODE[a["node_category"]]
+        page.wait_for_function(
+            f"""() => [...document.querySelectorAll('pre')].some(
+                    p => p.textContent.includes({json.dumps(expected_text)}) && p.getClientRects().length > 0)""",
+            timeout=60_000,
+        )
+        screenshot(served, page, "nodes-2.0")
+    finally:
+        context.close()
+        served.server.post_json("/settings/Comfy.VueNodes.Enabled", False)
+    assert [e for e in errors if served.mentions_pack(e)] == []
+
+
+def screenshot(served, page, renderer: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = combo_id({k: served.answers[k] for k in ("node_category", "node_api", "frontend")})
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{served.host.name}-{renderer}.png"))
 
 
 def _wait_for_new_history_entry(server, before: int, timeout: float = 60) -> dict:
@@ -293,15 +346,15 @@ def _wait_for_new_history_entry(server, before: int, timeout: float = 60) -> dic
     raise TimeoutError("the workflow queued from the page did not finish")
 
 
-def test_packs_own_real_test_passes(served, tmp_path):
-    """The generated tests/test_comfyui.py (and the V3 node tests), run as the pack's author would, once per
-    ComfyUI tree."""
+def test_packs_own_tests_pass_in_comfyui(served, tmp_path):
+    """The pack's whole suite, its opt-in real test included, run as its author would (README, Test): with
+    the host's Python and COMFYUI_PATH, once per ComfyUI tree."""
     host = served.host
     if host.front_end_root:
-        pytest.skip("the pack's own real test runs once per ComfyUI tree, with the front end that tree pins")
+        pytest.skip("the pack's own tests run once per ComfyUI tree, with the front end that tree pins")
     copy = served.pack.copy(tmp_path)
     report = tmp_path / "report.xml"
-    env = {**os.environ, "COMFYUI_PATH": str(host.tree), "COMFYUI_PYTHON": host.python, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "COMFYUI_PATH": str(host.tree), "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run(
         [host.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"],
         cwd=copy, capture_output=True, text=True, env=env, timeout=900,
@@ -311,8 +364,9 @@ def test_packs_own_real_test_passes(served, tmp_path):
     ran = {case.get("classname").split(".")[-1] for case in suite.iter("testcase")}
     assert int(suite.get("skipped")) == 0 and int(suite.get("failures")) == 0 and int(suite.get("errors")) == 0
     assert "test_comfyui" in ran
-    print(f"{served.folder} [{served.answers['node_category']}/{served.answers['node_api']}] own tests in "
-          f"ComfyUI {host.name}: {out.stdout.strip().splitlines()[-1]}")  # fmt: skip
+    a = served.answers
+    print(f"{served.folder} [{a['node_category']}/{a['node_api']}/{a['frontend']}] own tests in ComfyUI "
+          f"{host.name}: {out.stdout.strip().splitlines()[-1]}")  # fmt: skip
 
 
 def test_stopping_comfyui_leaves_nothing_running(served):

@@ -1,51 +1,30 @@
-{%- if cookiecutter.node_category == "client" and cookiecutter.node_api == "v1" -%}
-"""{{ cookiecutter.registry_name }}: a front-end extension for ComfyUI (no Python nodes)."""
+{%- set pkg = cookiecutter.__package_name -%}
+{%- set exports = ["NODE_CLASS_MAPPINGS", "NODE_DISPLAY_NAME_MAPPINGS"] if cookiecutter.node_api == "v1" else ["comfy_entrypoint"] -%}
+{%- set exports = exports if has("nodes") else ["NODE_CLASS_MAPPINGS"] -%}
+"""{{ cookiecutter.__registry_name }}: {{ "custom nodes" if has("nodes") else "a front-end extension" }} for ComfyUI.
 
-# An empty mapping tells ComfyUI the pack loaded fine; the extension lives in ./web.
-NODE_CLASS_MAPPINGS: dict = {}
-NODE_DISPLAY_NAME_MAPPINGS: dict = {}
-WEB_DIRECTORY = "./web"
-
-__all__ = ["NODE_CLASS_MAPPINGS", "NODE_DISPLAY_NAME_MAPPINGS", "WEB_DIRECTORY"]
-{% elif cookiecutter.node_category == "client" -%}
-"""{{ cookiecutter.registry_name }}: a front-end extension for ComfyUI (no Python nodes)."""
-
-from comfy_api.v0_0_2 import ComfyExtension, io
-
-
-class _WebOnlyExtension(ComfyExtension):
-    async def get_node_list(self) -> list[type[io.ComfyNode]]:
-        return []
-
-
-async def comfy_entrypoint() -> ComfyExtension:
-    """ComfyUI calls this to load the pack; it has no nodes, only the extension in ./web."""
-    return _WebOnlyExtension()
-
-
-WEB_DIRECTORY = "./web"
-
-__all__ = ["WEB_DIRECTORY", "comfy_entrypoint"]
-{% else -%}
-"""{{ cookiecutter.registry_name }}: custom nodes for ComfyUI.
-
-ComfyUI imports this folder and reads only the names exported here.
+ComfyUI imports this folder and reads only the names exported here. The tests never import it.
 """
 
-{% if cookiecutter.node_api == "v1" -%}
-from .{{ cookiecutter.package_name }}.nodes import NODE_CLASS_MAPPINGS, NODE_DISPLAY_NAME_MAPPINGS
-{%- else -%}
-from .{{ cookiecutter.package_name }}.nodes import comfy_entrypoint
-{%- endif %}
-{%- if cookiecutter.node_category != "server" %}
+{% if has("routes") -%}
+from server import PromptServer  # ComfyUI's own module, there while ComfyUI loads the pack
 
-WEB_DIRECTORY = "./web"
-{%- endif %}
-
-{% if cookiecutter.node_api == "v1" -%}
-__all__ = ["NODE_CLASS_MAPPINGS", "NODE_DISPLAY_NAME_MAPPINGS"
-{%- if cookiecutter.node_category != "server" %}, "WEB_DIRECTORY"{% endif %}]
-{%- else -%}
-__all__ = [{% if cookiecutter.node_category != "server" %}"WEB_DIRECTORY", {% endif %}"comfy_entrypoint"]
-{%- endif %}
+from .{{ pkg }} import routes
 {% endif -%}
+{% if has("nodes") -%}
+from .{{ pkg }}.nodes import {{ exports | join(", ") }}
+{%- else -%}
+# No nodes: an empty mapping tells ComfyUI that the pack loaded fine.
+NODE_CLASS_MAPPINGS: dict = {}
+{%- endif %}
+{%- if has("routes") %}
+
+# Before ComfyUI mounts its routes, which it does once every pack has loaded.
+routes.register(PromptServer.instance)
+{%- endif %}
+{%- if has("web") %}
+
+WEB_DIRECTORY = "./web"  # served to the browser: ComfyUI loads every .js file in it into its page
+{%- endif %}
+
+__all__ = {{ (exports + (["WEB_DIRECTORY"] if has("web") else [])) | tojson }}

@@ -1,30 +1,29 @@
-"""The pack's HTTP routes, served by aiohttp's test server: no ComfyUI needed."""
+"""The pack's HTTP routes and its presets, served by aiohttp's test server: no ComfyUI needed."""
 
 import asyncio
 import json
-import shutil
 
 import pytest
 
-pytest.importorskip("aiohttp", reason="needs aiohttp: pip install -e '.[dev]'")
+pytest.importorskip("aiohttp", reason="needs aiohttp: run the tests with the Python that runs ComfyUI")
 
 from aiohttp import web  # noqa: E402
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 
-from {{ cookiecutter.package_name }} import presets, routes  # noqa: E402
+from {{ cookiecutter.__package_name }} import presets, routes  # noqa: E402
 
-PREFIX = "/{{ cookiecutter.route_prefix }}"
-
-
-@pytest.fixture
-def presets_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "pack" / "presets"
-    shutil.copytree(presets.PRESETS_DIR, folder)
-    monkeypatch.setattr(presets, "PRESETS_DIR", folder)
-    return folder
+PREFIX = routes.PREFIX
 
 
-def call(method: str, path: str, **kwargs):
+@pytest.fixture(autouse=True)
+def users(tmp_path, monkeypatch):
+    """Two users' folders, chosen by the Comfy-User header as ComfyUI does with --multi-user."""
+    folders = {user: tmp_path / user / presets.FOLDER for user in ("default", "other")}
+    monkeypatch.setattr(routes, "user_dir", lambda request: folders[request.headers.get("Comfy-User", "default")])
+    return folders
+
+
+def call(method: str, path: str, user: str = "default", **kwargs):
     """Send one request to a fresh app holding the pack's routes; return (status, JSON body)."""
 
     async def go():
@@ -33,27 +32,34 @@ def call(method: str, path: str, **kwargs):
         app = web.Application()
         app.add_routes(table)
         async with TestClient(TestServer(app)) as client:
-            response = await client.request(method, path, **kwargs)
+            response = await client.request(method, path, headers={"Comfy-User": user}, **kwargs)
             return response.status, await response.json()
 
     return asyncio.run(go())
 
 
-def test_list_presets(presets_dir):
+def test_the_shipped_presets_are_listed():
     status, body = call("GET", f"{PREFIX}/presets")
-    assert status == 200
-    assert {"name": "soft", "strength": 0.5} in body["presets"]
-
-
-def test_get_one_preset(presets_dir):
+    assert status == 200 and {"name": "soft", "strength": 0.5} in body["presets"]
     assert call("GET", f"{PREFIX}/presets/full") == (200, {"name": "full", "strength": 1.0})
 
 
-def test_save_then_read_back(presets_dir):
-    status, body = call("POST", f"{PREFIX}/presets", json={"name": "mine_1", "strength": 0.25})
-    assert (status, body) == (201, {"name": "mine_1", "strength": 0.25})
-    assert json.loads((presets_dir / "mine_1.json").read_text()) == {"strength": 0.25}
+def test_a_save_goes_to_the_users_folder_and_only_that_user_sees_it(users):
+    assert call("POST", f"{PREFIX}/presets", json={"name": "mine_1", "strength": 0.25}) == (
+        201,
+        {"name": "mine_1", "strength": 0.25},
+    )
+    assert json.loads((users["default"] / "mine_1.json").read_text()) == {"strength": 0.25}
+    assert not (presets.SHIPPED / "mine_1.json").exists()  # the pack's own folder stays as shipped
     assert call("GET", f"{PREFIX}/presets/mine_1")[1]["strength"] == 0.25
+    assert call("GET", f"{PREFIX}/presets/mine_1", user="other")[0] == 404
+    assert "mine_1" not in json.dumps(call("GET", f"{PREFIX}/presets", user="other")[1])
+
+
+def test_a_saved_preset_replaces_a_shipped_one_for_its_user_only():
+    call("POST", f"{PREFIX}/presets", json={"name": "soft", "strength": 0.75})
+    assert call("GET", f"{PREFIX}/presets/soft")[1]["strength"] == 0.75
+    assert call("GET", f"{PREFIX}/presets/soft", user="other")[1]["strength"] == 0.5
 
 
 @pytest.mark.parametrize(
@@ -74,31 +80,44 @@ def test_save_then_read_back(presets_dir):
         {"json": {"name": "a" * 65, "strength": 0.5}},
     ],
 )
-def test_bad_saves_get_400_with_a_message_and_write_nothing(presets_dir, kwargs):
-    before = sorted(p.name for p in presets_dir.parent.rglob("*"))
+def test_bad_saves_get_400_with_a_message_and_write_nothing(tmp_path, kwargs):
     status, body = call("POST", f"{PREFIX}/presets", **kwargs)
     assert status == 400 and body["error"]
-    assert sorted(p.name for p in presets_dir.parent.rglob("*")) == before
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
 
 
-def test_oversized_body_gets_413(presets_dir):
+def test_an_oversized_body_gets_413():
     status, body = call("POST", f"{PREFIX}/presets", data=b"x" * (routes.MAX_BODY_BYTES + 1))
     assert status == 413 and "larger" in body["error"]
 
 
 @pytest.mark.parametrize("name", ["..%2Fsecret", "%2Fetc%2Fpasswd", "bad.name", "a%00b"])
-def test_reading_outside_the_presets_folder_is_refused(presets_dir, name):
-    (presets_dir.parent / "secret.json").write_text('{"strength": 0.1}')
+def test_reading_outside_the_presets_folders_is_refused(users, name):
+    (users["default"].parent / "secret.json").parent.mkdir(parents=True, exist_ok=True)
+    (users["default"].parent / "secret.json").write_text('{"strength": 0.1}')
     status, body = call("GET", f"{PREFIX}/presets/{name}")
-    assert status in (400, 404) and "error" in body
-    assert "0.1" not in json.dumps(body)
+    assert status in (400, 404) and "error" in body and "0.1" not in json.dumps(body)
 
 
-def test_unknown_preset_and_unknown_route_get_json_404(presets_dir):
+def test_unknown_presets_routes_and_users_get_json_errors():
     assert call("GET", f"{PREFIX}/presets/nope")[0] == 404
     status, body = call("DELETE", f"{PREFIX}/anything/else")
     assert status == 404 and "unknown route" in body["error"]
+    assert call("GET", f"{PREFIX}/presets", user="stranger") == (403, {"error": "unknown user"})
+
+
+def test_the_nodes_use_the_shipped_presets_until_told_where_saved_ones_are(tmp_path):
+    assert {"full", "soft"} <= set(presets.names(None))
+    assert presets.check_name("soft", None) is True
+    assert "unknown preset 'mine'" in presets.check_name("mine", None)
+    presets.save("mine", 0.3, tmp_path)
+    assert presets.check_name("mine", tmp_path) is True and presets.load("mine", tmp_path)["strength"] == 0.3
 
 
 def test_send_to_client_outside_comfyui_is_a_no_op():
     routes.send_to_client(routes.PRESET_APPLIED, {"node": "1"})
+
+
+def test_the_routes_answer_in_comfyui(comfyui):
+    """Opt-in (see conftest.py): inside ComfyUI, the pack registered its routes; /api/... is what the page calls."""
+    assert {"name": "full", "strength": 1.0} in comfyui.get(f"/api{PREFIX}/presets")["presets"]

@@ -1,26 +1,16 @@
-{%- set fw = {"react": "React", "vue": "Vue"}.get(cookiecutter.frontend) -%}
-{%- if fw -%}
-// Builds src/main.ts (and the {{ fw }} component it renders) into one ES module and one stylesheet,
-// ../web/dist/main.js and main.css, which ComfyUI loads from the pack's web folder. {{ fw }} is bundled:
-// the front end does not provide it to extensions. The pack's own values (names, prefixes, category)
-// are not compiled in: the bundle imports them from ../pack.js, a small module the template wrote for
-// this pack, so the built files are the same for every pack.
-{%- else -%}
-// Builds src/main.ts into one ES module and one stylesheet, ../web/dist/main.js and main.css, which
-// ComfyUI loads from the pack's web folder. The pack's own values (names, prefixes, category) are not
-// compiled in: the bundle imports them from ../pack.js, a small module the template wrote for this pack,
-// so the built files are the same for every pack.
-{%- endif %}
-import { fileURLToPath } from "node:url";
-{%- if fw %}
+{%- set framework = {"react": "React", "vue": "Vue"}.get(cookiecutter.frontend) -%}
+// Builds src/main.ts, and what it imports, into one ES module and one stylesheet, ../web/dist/main.js and
+// main.css, which ComfyUI loads from the pack's web folder. The pack's names are not compiled in: the
+// bundle imports them from ../pack.js, so packs of the same kind and front end build the same bytes.
+{%- if framework %}
+// {{ framework }} is bundled too: the front end does not share its own with extensions.
 import {{ cookiecutter.frontend }} from "@vitejs/plugin-{{ cookiecutter.frontend }}";
 {%- endif %}
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-{%- if fw %}
-  plugins: [{{ cookiecutter.frontend }}()],
-{%- endif %}
+  plugins: [{{ cookiecutter.frontend + "()" if framework }}],
   build: {
     outDir: fileURLToPath(new URL("../web/dist", import.meta.url)),
     emptyOutDir: true,

@@ -1,9 +1,12 @@
-// This pack's own values, read by dist/main.js (built from ui/src). ComfyUI loads this module too: it
-// only exports them.
+// This pack's own values, which dist/main.js (built from ui/src) imports; ui/'s type-check reads their types
+// from here. ComfyUI loads this module too: it only exports them.
 export default Object.freeze({
   name: {{ cookiecutter.project_name | json_str }},
-  jsPrefix: "{{ cookiecutter.js_prefix }}",
+  jsPrefix: "{{ cookiecutter.__js_prefix }}",
+{%- if has("node_ui") %}
   nodePrefix: "{{ cookiecutter.node_prefix }}",
-  routePrefix: "{{ cookiecutter.route_prefix }}",
-  category: "{{ cookiecutter.node_category }}",
+{%- endif %}
+{%- if has("routes") %}
+  routePrefix: "{{ cookiecutter.__route_prefix }}",
+{%- endif %}
 });

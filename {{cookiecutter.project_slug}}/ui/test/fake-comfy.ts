@@ -1,15 +1,16 @@
-// A stand-in for ComfyUI's app and api that records what the extension gives it. The real ones are put
-// on window.comfyAPI by the front end before it loads extensions; src/comfy.ts reads them from there.
+// A stand-in for ComfyUI's app and api that records what the pack's extensions give it. The front end puts
+// the real ones on window.comfyAPI before it loads extensions; src/comfy.ts reads them from there.
 import { vi } from "vitest";
 
 type Any = any;
 
 export function installFakeComfy() {
-  const seen = { extension: undefined as Any, toasts: [] as Any[], tabs: [] as Any[] };
+  const seen = { extensions: [] as Any[], toasts: [] as Any[], tabs: [] as Any[] };
   const settings = new Map<string, unknown>();
+  const listeners = new Map<string, (event: Any) => void>();
   const app = {
     registerExtension: (ext: Any) => {
-      seen.extension = ext;
+      seen.extensions.push(ext);
       for (const s of ext.settings ?? []) settings.set(s.id, s.defaultValue);
     },
     extensionManager: {
@@ -17,12 +18,26 @@ export function installFakeComfy() {
       toast: { add: (t: Any) => seen.toasts.push(t) },
       registerSidebarTab: (tab: Any) => seen.tabs.push(tab),
     },
-    graph: { getNodeById: () => null },
+    graph: { getNodeById: vi.fn() },
   };
   const api = {
-    addEventListener: vi.fn(),
-    fetchApi: vi.fn(async () => new Response(JSON.stringify({ presets: [{ name: "soft", strength: 0.5 }] }))),
+    addEventListener: (type: string, listener: (event: Any) => void) => listeners.set(type, listener),
+    fetchApi: vi.fn(async (_route: string, _init?: RequestInit) =>
+      new Response(JSON.stringify({ presets: [{ name: "soft", strength: 0.5 }] })),
+    ),
   };
   (window as Any).comfyAPI = { app: { app }, api: { api } };
-  return { app, api, seen, settings };
+  return { app, api, seen, listeners };
+}
+
+/** A LiteGraph node type's stand-in: addDOMWidget records the widget as ComfyUI does. */
+export function fakeNodeType() {
+  return class {
+    widgets: Any[] = [];
+    addDOMWidget(name: string, type: string, element: HTMLElement, options: object) {
+      const widget = { name, type, element, options };
+      this.widgets.push(widget);
+      return widget;
+    }
+  };
 }

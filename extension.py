@@ -1,0 +1,366 @@
+"""This template's Jinja extension: which answers are allowed, what follows from them, and the filters the
+pack's files use. ``local_extensions.py`` loads it; ``cookiecutter.json`` and the pack's files use what
+``install()`` gives the Jinja environment.
+
+* ``RULES``: one rule per answer (a check, the rule in words, a valid example); choices come from
+  cookiecutter.json.
+* ``check_answers``: runs when cookiecutter renders the pack's folder name, which it does after the last
+  answer and before it writes anything, whichever way the answers came (prompts, ``--no-input``, a replay
+  file, cruft). A bad answer stops the bake with one line per bad answer and the command that asks again
+  with the accepted answers as defaults; an answer that does not apply to the kind of pack is reported
+  and ignored.
+* ``KINDS`` and ``features()``: what each kind of pack has. Templates ask ``has("routes")``; the post-gen
+  hook prunes by the same names.
+* Derived defaults (filters in cookiecutter.json): ``slug_default``, ``registry_default``,
+  ``package_default``, ``route_default``, ``pascal_default``, ``js_namespace``, ``publisher_default``.
+  Each always gives a value that passes its rule.
+* Escaping filters: ``toml_str``, ``json_str`` (also safe JavaScript inside HTML), ``md_text``.
+* Answers are data, never templates: cookiecutter renders values given with ``--no-input`` or
+  ``extra_context`` as Jinja (``{{ 7*7 }}`` would become ``49``, and Jinja can reach Python), so
+  ``preprocess`` turns any string that is not one of this template's own into a literal.
+
+Standard library and Jinja only.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import keyword
+import os
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache, pass_context
+
+HERE = Path(__file__).resolve().parent
+CONTEXT = json.loads((HERE / "cookiecutter.json").read_text(encoding="utf-8"))
+CHOICES = {k: v for k, v in CONTEXT.items() if isinstance(v, list) and not k.startswith("_")}
+PROJECT_DIR = "{{cookiecutter.project_slug}}"  # the pack's folder in this template
+PATH_VAR = re.compile(r"\{\{cookiecutter\.\w+\}\}")
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+# Top-level modules of ComfyUI and of the libraries it ships with: a package of that name, installed with
+# `pip install -e .`, would shadow them.
+TAKEN_MODULES = {
+    "alembic_db", "api_server", "app", "comfy", "comfy_api", "comfy_api_nodes", "comfy_config",
+    "comfy_execution", "comfy_extras", "comfyui_version", "cuda_malloc", "custom_nodes", "execution",
+    "folder_paths", "hook_breaker_ac10a0", "latent_preview", "main", "middleware", "models",
+    "new_updater", "node_helpers", "nodes", "protocol", "server", "test", "tests", "utils",
+    "aiohttp", "av", "einops", "numpy", "PIL", "safetensors", "scipy", "torch", "torchvision",
+    "transformers", "yaml",
+}  # fmt: skip
+
+# First path segments ComfyUI's own server answers; a pack route there would be shadowed or shadow it.
+CORE_ROUTES = {
+    "api", "assets", "docs", "embeddings", "extensions", "features", "free", "global_subgraphs",
+    "history", "i18n", "internal", "interrupt", "jobs", "models", "node_replacements", "object_info", "prompt",
+    "queue", "scripts", "settings", "system_stats", "templates", "upload", "user", "userdata", "users", "v2",
+    "view", "view_metadata", "workflow_templates", "ws",
+}  # fmt: skip
+
+
+def pattern(regex: str, max_len: int):
+    compiled = re.compile(regex)
+    return lambda v: bool(compiled.fullmatch(v)) and len(v) <= max_len
+
+
+def line(max_len: int):
+    return lambda v: bool(v.strip()) and not CONTROL.search(v) and len(v) <= max_len
+
+
+def package_name(v: str) -> bool:
+    return (
+        pattern(r"[a-z_][a-z0-9_]*", 60)(v)
+        and not keyword.iskeyword(v)
+        and not keyword.issoftkeyword(v)
+        and v not in sys.stdlib_module_names
+        and v not in TAKEN_MODULES
+    )
+
+
+# answer: (check, rule, example). Answers starting with "__" are derived, not asked (see README, Prompts).
+RULES = {
+    "project_name": (line(100), "a single line of 1-100 characters", "My Node Pack"),
+    "project_slug": (
+        lambda v: pattern(r"[A-Za-z0-9][A-Za-z0-9_-]*", 100)(v) and v.lower() != "core",
+        "letters, digits, '-' and '_', starting with a letter or digit; no dots or spaces; not 'core'",
+        "my-node-pack",
+    ),
+    "node_prefix": (pattern(r"[A-Za-z][A-Za-z0-9]*", 40), "letters and digits, starting with a letter", "MyNodePack"),
+    "description": (line(1000), "a single line of 1-1000 characters (Comfy Registry limit)", "Invert images"),
+    "author_name": (line(100), "a single line of 1-100 characters", "Jane Doe"),
+    "author_email": (
+        pattern(r"[^@\s\"<>,;()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", 254),
+        "an email address",
+        "jane@example.com",
+    ),
+    "github_user": (
+        pattern(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}", 39),
+        "a GitHub user or organisation name: letters, digits and single '-', at most 39 characters",
+        "jane-doe",
+    ),
+    "version": (pattern(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)", 50), "SemVer X.Y.Z", "0.1.0"),
+    "__registry_name": (
+        lambda v: pattern(r"[a-z][a-z0-9]*([-_][a-z0-9]+)*", 99)(v) and "comfyui" not in v,
+        "lower-case letters, digits, single '-' or '_' between them, starting with a letter, under 100 "
+        "characters, without 'comfyui'",
+        "my-node-pack",
+    ),
+    "__package_name": (
+        package_name,
+        "a lower-case Python identifier, not a keyword, nor a standard-library, ComfyUI or torch module",
+        "my_node_pack",
+    ),
+    "__route_prefix": (
+        lambda v: pattern(r"[a-z0-9][a-z0-9_-]*", 60)(v) and v not in CORE_ROUTES,
+        "lower-case letters, digits, '-' and '_', and not one of ComfyUI's own routes",
+        "my-node-pack",
+    ),
+    "__js_prefix": (
+        lambda v: pattern(r"[A-Za-z0-9][A-Za-z0-9_]*", 100)(v) and v.lower() != "comfy",
+        "letters, digits and '_'; not 'comfy' (ComfyUI's own prefix)",
+        "mynodepack",
+    ),
+    "__publisher_id": (
+        pattern(r"[a-z][a-z0-9-]*", 100),
+        "lower-case letters, digits and '-', starting with a letter (Comfy Registry rule)",
+        "jane-doe",
+    ),
+}
+for _field, _allowed in CHOICES.items():
+    RULES[_field] = (_allowed.__contains__, "one of " + ", ".join(_allowed), _allowed[0])
+
+# What each kind of pack has. A feature names files (the post-gen hook's PRUNE) and text (has() in templates).
+KINDS = {
+    "server": {"nodes"},
+    "client": {"web"},
+    "independent": {"nodes", "web", "node_ui", "stats"},
+    "connected": {"nodes", "web", "node_ui", "routes"},
+}
+
+
+def features(answers) -> set[str]:
+    """The features a pack with these answers has: its kind's, plus "built" (a front end with a build step)
+    and "github_actions"."""
+    found = set(KINDS[answers["node_category"]])
+    if "web" in found and answers["frontend"] != "js":
+        found.add("built")
+    if answers["github_actions"] == "yes":
+        found.add("github_actions")
+    return found
+
+
+def unused_answers(answers) -> list[str]:
+    """Answers that the chosen kind of pack does not use (cookiecutter cannot skip a question)."""
+    notes = []
+    if answers["node_category"] == "server" and answers["frontend"] != "js":
+        notes.append(f"Note: frontend = {answers['frontend']!r} is not used: a server-side-only pack has no front end.")
+    if answers["node_category"] == "client" and answers["node_api"] != "v3":
+        notes.append(f"Note: node_api = {answers['node_api']!r} is not used: a client-side-only pack has no nodes.")
+    return notes
+
+
+def validate(answers) -> list[str]:
+    """One ``ERROR:`` line per answer that breaks its rule (empty list: all good). Derived answers ("__")
+    always pass when the answers they come from do, so they are reported only when those pass: then
+    someone set them by hand."""
+    errors = []
+    for field, (check, rule, example) in sorted(RULES.items(), key=lambda item: item[0].startswith("__")):
+        value = answers.get(field)
+        if errors and field.startswith("__"):
+            break
+        if not isinstance(value, str) or not check(value):
+            errors.append(f"ERROR: {field} = {value!r}: must be {rule} (e.g. {example!r})")
+    return errors
+
+
+def retry_command(answers, errors: list[str]) -> str:
+    """The command line that asks again, with the accepted answers as defaults (the bad ones left out)."""
+    bad = {e.split(" = ", 1)[0].removeprefix("ERROR: ") for e in errors}
+    kept = [f"{k}={v}" for k, v in answers.items() if not k.startswith("_") and k not in bad and isinstance(v, str)]
+    return shlex.join(["cookiecutter", str(answers.get("_template") or "<template>"), *kept])
+
+
+def check_answers(answers) -> str:
+    """The pack's folder name, once every answer has passed its rule; otherwise stop the bake."""
+    from cookiecutter.exceptions import FailedHookException
+
+    answers = dict(answers)
+    errors = validate(answers)
+    if errors:
+        raise FailedHookException(
+            "\n".join(errors)
+            + "\nNothing was written. To answer again, with your other answers as the defaults, run:\n  "
+            + retry_command(answers, errors)
+        )
+    for note in unused_answers(answers):
+        print(note, file=sys.stderr)
+    return answers["project_slug"]
+
+
+# Derived defaults. Each one is checked against its rule and, if a name such as "Test", "API" or "3D Tools"
+# would break it, made valid, so that an ordinary project name always gives a pack that bakes; what the user
+# types explicitly is still checked as typed.
+
+
+def _valid(field: str, value: str) -> bool:
+    return RULES[field][0](value)
+
+
+def slug_default(text) -> str:
+    """Folder name from the display name."""
+    from slugify import slugify  # ships with cookiecutter
+
+    name = slugify(str(text)) or "my-node-pack"
+    return name if _valid("project_slug", name) else name + "-nodes"
+
+
+def registry_default(slug) -> str:
+    """Registry name from the folder name: lower case, without the word 'comfyui' (registry advice)."""
+    name = re.sub(r"[^a-z0-9_-]+", "-", str(slug).lower())
+    name = re.sub(r"(^|[-_])comfy[-_]?ui(?=$|[-_])", r"\1", name)
+    name = re.sub(r"[-_]{2,}", "-", name).strip("-_") or "node-pack"
+    name = name if name[0].isalpha() else "pack-" + name
+    return name[:90].rstrip("-_")
+
+
+def package_default(slug) -> str:
+    """Python package name from the folder name; avoids keywords and modules it would shadow."""
+    name = re.sub(r"[^a-z0-9_]+", "_", str(slug).lower()).strip("_") or "my_node_pack"
+    name = (name if name[0].isalpha() else "pack_" + name)[:50]
+    return name if _valid("__package_name", name) else name + "_nodes"
+
+
+def route_default(registry_name) -> str:
+    """Route prefix from the registry name, unless ComfyUI already serves that path."""
+    name = str(registry_name)[:50]
+    return name if _valid("__route_prefix", name) else name + "-nodes"
+
+
+def pascal_default(text) -> str:
+    """Node-id prefix from the display name: ASCII PascalCase, starting with a letter."""
+    from slugify import slugify  # ships with cookiecutter
+
+    words = slugify(str(text), separator=" ").split()
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    if not name or not name[0].isalpha():
+        name = "Pack" + name
+    return name[:32] if name.lower() != "comfy" else name + "Nodes"
+
+
+def publisher_default(github_user) -> str:
+    """Comfy Registry publisher id from the GitHub user: lower case, starting with a letter."""
+    name = re.sub(r"[^a-z0-9-]+", "-", str(github_user).lower()).lstrip("-0123456789")
+    return name if _valid("__publisher_id", name) else "your-publisher-id"
+
+
+def js_namespace(display_name, node_prefix) -> str:
+    """Front-end prefix: the display name in lower-case letters and digits, the namespace the ecosystem's
+    linters expect of a pack's extension names (comfy-test); the node prefix where that is empty."""
+    name = re.sub(r"[^a-z0-9]+", "", str(display_name).lower())[:100]
+    return name if name and _valid("__js_prefix", name) else str(node_prefix)
+
+
+def toml_str(value) -> str:
+    """A TOML basic string holding ``value`` exactly."""
+    out = []
+    for ch in str(value):
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def json_str(value) -> str:
+    """A JSON string literal that is also a safe JavaScript literal inside HTML or a module."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def md_text(value) -> str:
+    """Plain text for Markdown: HTML special characters become entities, so nothing renders as markup."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@pass_context
+def has(context, feature: str) -> bool:
+    """In a template: does this pack have ``feature`` (see KINDS)?"""
+    return feature in features(context["cookiecutter"])
+
+
+@pass_context
+def feature_list(context) -> list[str]:
+    return sorted(features(context["cookiecutter"]))
+
+
+def _literal(source: str) -> str:
+    """A Jinja template that renders ``source`` verbatim (every character escaped)."""
+    return '{{ "' + "".join(f"\\U{ord(ch):08x}" for ch in source) + '" }}'
+
+
+@functools.cache
+def _own_templates() -> tuple[frozenset[str], frozenset[str]]:
+    """Strings of this template that cookiecutter renders with ``from_string``, and its path placeholders."""
+    own: set[str] = set()
+
+    def collect(value):
+        if isinstance(value, str):
+            own.add(value)
+        elif isinstance(value, (list, dict)):
+            for item in value.values() if isinstance(value, dict) else value:
+                collect(item)
+
+    collect(CONTEXT)
+    own.update(hook.read_text(encoding="utf-8") for hook in (HERE / "hooks").glob("*.py"))
+    path_vars = {m for p in (HERE / PROJECT_DIR).glob("**/*") for m in PATH_VAR.findall(p.name)}
+    return frozenset(own), frozenset(path_vars | {PROJECT_DIR})
+
+
+def preprocess(source: str, name) -> str:
+    if name is not None or "{" not in source:
+        return source  # a template file, or a string Jinja would not act on
+    if source == PROJECT_DIR:  # the pack's folder name: rendered once, after the last answer
+        return "{{ cookiecutter | check_answers }}"
+    own, path_vars = _own_templates()
+    if source in own:
+        return source
+    # A file or folder path of this template: only its own path placeholders, nothing else.
+    if "{" not in PATH_VAR.sub("", source) and set(PATH_VAR.findall(source)) <= path_vars:
+        return source
+    return _literal(source)
+
+
+def install(environment) -> None:
+    environment.filters.update(
+        toml_str=toml_str,
+        json_str=json_str,
+        md_text=md_text,
+        slug_default=slug_default,
+        registry_default=registry_default,
+        package_default=package_default,
+        route_default=route_default,
+        publisher_default=publisher_default,
+        pascal_default=pascal_default,
+        js_namespace=js_namespace,
+        check_answers=check_answers,
+    )
+    environment.globals.update(has=has, features=feature_list)
+    # Compiling the pack's templates is most of a bake's cost; Jinja keeps the compiled code, keyed by each
+    # file's checksum, so later bakes skip it (README: "What a bake writes"). Without a writable cache
+    # folder, or with COMFY_TEMPLATE_NO_CACHE set, bakes just compile.
+    if os.environ.get("COMFY_TEMPLATE_NO_CACHE"):
+        return
+    try:
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "comfyui-nodepack-template"
+        (cache / "jinja").mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = FileSystemBytecodeCache(str(cache / "jinja"))
+    except OSError:
+        pass

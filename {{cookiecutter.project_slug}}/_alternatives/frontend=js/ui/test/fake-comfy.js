@@ -1,0 +1,48 @@
+// A stand-in for ComfyUI's app and api that records what the pack's extensions give it. The front end puts
+// the real ones on window.comfyAPI; test/comfy-scripts.js hands them to the files in ../web from there.
+import { vi } from "vitest";
+
+export function installFakeComfy() {
+  /** @type {{extensions: any[], toasts: any[], tabs: any[]}} */
+  const seen = { extensions: [], toasts: [], tabs: [] };
+  const settings = new Map();
+  /** @type {Map<string, Function>} */
+  const listeners = new Map();
+  const app = {
+    registerExtension: (/** @type {any} */ ext) => {
+      seen.extensions.push(ext);
+      for (const s of ext.settings ?? []) settings.set(s.id, s.defaultValue);
+    },
+    extensionManager: {
+      setting: { get: (/** @type {string} */ id) => settings.get(id) },
+      toast: { add: (/** @type {any} */ t) => seen.toasts.push(t) },
+      registerSidebarTab: (/** @type {any} */ tab) => seen.tabs.push(tab),
+    },
+    graph: { getNodeById: vi.fn() },
+  };
+  const api = {
+    addEventListener: (/** @type {string} */ type, /** @type {Function} */ listener) => listeners.set(type, listener),
+    fetchApi: vi.fn(async () => new Response(JSON.stringify({ presets: [{ name: "soft", strength: 0.5 }] }))),
+  };
+  /** @type {any} */ (window).comfyAPI = { app: { app }, api: { api } };
+  return { app, api, seen, listeners };
+}
+
+/** A LiteGraph node type's stand-in: addDOMWidget records the widget as ComfyUI does. */
+export function fakeNodeType() {
+  return class {
+    /** @type {any[]} */
+    widgets = [];
+    /**
+     * @param {string} name
+     * @param {string} type
+     * @param {HTMLElement} element
+     * @param {object} options
+     */
+    addDOMWidget(name, type, element, options) {
+      const widget = { name, type, element, options };
+      this.widgets.push(widget);
+      return widget;
+    }
+  };
+}
