@@ -7,6 +7,8 @@
 #           .tar.gz of the tree, or a folder holding it), else from `git clone` of the tag v0.33.0 of
 #           COMFYUI_GIT_URL. torch 2.11.0 (torchaudio, which it imports at start-up, is built for it).
 #   1.58.1  the newest front end (PyPI comfyui-frontend-package), for `main.py --front-end-root`.
+#   ComfyUI-Manager's cm-cli: 4.2.2 (what 0.33.0's manager_requirements.txt pins) in 0.33.0's venv, and the
+#           newest, 4.3, in a folder of its own to put first on PYTHONPATH.
 #
 #   bash scripts/comfyui-env.sh                provision everything, then print the variables below
 #   bash scripts/comfyui-env.sh tree 0.33.0    only fetch that ComfyUI tree (no venv) and print its path
@@ -18,7 +20,8 @@
 #   COMFYUI_BASE_PYTHON   interpreter the venvs are made with (default python3.11, else python3)
 #
 # Prints, one per line, for `eval`: COMFYUI_OLDEST_PATH, COMFYUI_OLDEST_PYTHON, COMFYUI_CURRENT_PATH,
-# COMFYUI_CURRENT_PYTHON and COMFYUI_FRONTEND_NEWEST (a static folder for --front-end-root).
+# COMFYUI_CURRENT_PYTHON, COMFYUI_FRONTEND_NEWEST (a static folder for --front-end-root) and
+# COMFYUI_MANAGER_NEWEST (a folder holding cm-cli 4.3, for PYTHONPATH).
 set -euo pipefail
 
 cache="${COMFY_TEMPLATE_CACHE:-$HOME/.cache/comfyui-nodepack-template}"
@@ -104,6 +107,16 @@ venv_033() {
   [ -x "$dir/venv/bin/python" ] || "$base_python" -m venv "$dir/venv"
   pip_in "$dir/venv" torch==2.11.0 torchvision==0.26.0 torchaudio==2.11.0
   pip_in "$dir/venv" -r "$dir/ComfyUI/requirements.txt" pytest comfy-cli  # + what the packs' own tests need
+  pip_in "$dir/venv" -r "$dir/ComfyUI/manager_requirements.txt" nh3 packaging  # + what cm-cli 4.3 needs more
+  touch "$dir/.ready"
+}
+
+manager_newest() {  # cm-cli 4.3, beside the 4.2.2 in 0.33.0's venv (which has its dependencies)
+  local dir=$cache/comfyui-manager-4.3
+  [ -f "$dir/.ready" ] && return
+  log "fetching comfyui-manager==4.3 (the newest cm-cli)"
+  rm -rf "$dir"
+  "$base_python" -m pip install -q --disable-pip-version-check --no-deps --target "$dir" comfyui-manager==4.3
   touch "$dir/.ready"
 }
 
@@ -134,9 +147,11 @@ tree_033
 venv_0375
 venv_033
 frontend_newest
+manager_newest
 log "ready under $cache"
 printf 'COMFYUI_OLDEST_PATH=%q\n' "$cache/comfyui-0.3.75/ComfyUI"
 printf 'COMFYUI_OLDEST_PYTHON=%q\n' "$cache/comfyui-0.3.75/venv/bin/python"
 printf 'COMFYUI_CURRENT_PATH=%q\n' "$cache/comfyui-0.33.0/ComfyUI"
 printf 'COMFYUI_CURRENT_PYTHON=%q\n' "$cache/comfyui-0.33.0/venv/bin/python"
 printf 'COMFYUI_FRONTEND_NEWEST=%q\n' "$cache/frontend-$newest_fe/static"
+printf 'COMFYUI_MANAGER_NEWEST=%q\n' "$cache/comfyui-manager-4.3"

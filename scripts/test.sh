@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Run the template's whole test suite; sets up everything it needs on a fresh machine.
 #
-#   bash scripts/test.sh                  # everything: bake matrix, hooks, bad input, real ComfyUI + Chromium
-#   bash scripts/test.sh -m "not real"    # the fast tier only (no ComfyUI, no browser)
-#   bash scripts/test.sh -k connected     # any other pytest arguments
+#   bash scripts/test.sh                               # everything: the three tiers
+#   bash scripts/test.sh -m "not tools and not real"   # the fast tier: every combination, no tools (a minute)
+#   bash scripts/test.sh -m tools                      # npm, pip, comfy-cli, comfy-test, cruft on each artefact
+#   bash scripts/test.sh -m real                       # real ComfyUIs and Chromium
+#   bash scripts/test.sh -k connected                  # any other pytest arguments
 #
 # Environment:
 #   TEMPLATE_VENV         where the test venv lives (default: .venv)
@@ -47,8 +49,10 @@ if ! command -v npm >/dev/null 2>&1; then
   fi
 fi
 
-# The real tier needs ComfyUI and Chromium, unless this run deselects it.
-if [[ " $* " != *"not real"* ]]; then
+# The real tier needs ComfyUI and Chromium: provision them unless this run selects other tiers only.
+wants_real=yes
+if [[ " $* " == *" -m "* ]] && { [[ " $* " != *real* ]] || [[ " $* " == *"not real"* ]]; }; then wants_real=no; fi
+if [ "$wants_real" = yes ]; then
   if ! command -v chromium >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       log "installing Debian's chromium"

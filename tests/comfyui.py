@@ -24,12 +24,15 @@ WIDGET_TYPES = {"INT", "FLOAT", "STRING", "BOOLEAN", "COMBO"}
 
 @dataclass(frozen=True)
 class Host:
-    """A ComfyUI tree, the Python that runs it, and the front end it serves (None: the one it pins)."""
+    """A ComfyUI tree, the Python that runs it, the front end it serves (None: the one it pins), and how packs
+    are installed: with `git clone` (manager None), or with ComfyUI-Manager's cm-cli from the host's venv
+    ("") or from a folder put first on PYTHONPATH."""
 
     name: str
     tree: Path
     python: str
     front_end_root: str | None = None
+    manager: str | None = None
 
     @property
     def renamed(self) -> bool:
@@ -41,8 +44,9 @@ def hosts(env=os.environ) -> list[Host]:
     """The hosts the real tier runs every combination on.
 
     Provisioned (scripts/comfyui-env.sh): ComfyUI 0.3.75 with its front end, 0.33.0 with its front end, and
-    0.33.0 with the newest front end. With a user's own COMFYUI_PATH: that ComfyUI with its own front end,
-    and with the newest one too when COMFYUI_FRONTEND_NEWEST is set.
+    0.33.0 with the newest front end; on 0.33.0, packs are installed with cm-cli (4.2.2, the version 0.33.0
+    pins, and with the newest front end the newest, 4.3), on 0.3.75 with git. With a user's own COMFYUI_PATH:
+    that ComfyUI with its own front end, and with the newest one too when COMFYUI_FRONTEND_NEWEST is set.
     """
     newest = env.get("COMFYUI_FRONTEND_NEWEST") or None
     if env.get("COMFYUI_PATH"):
@@ -53,10 +57,25 @@ def hosts(env=os.environ) -> list[Host]:
         found.append(Host("0.3.75", Path(env["COMFYUI_OLDEST_PATH"]), env["COMFYUI_OLDEST_PYTHON"]))
     if env.get("COMFYUI_CURRENT_PATH"):
         current = (Path(env["COMFYUI_CURRENT_PATH"]), env["COMFYUI_CURRENT_PYTHON"])
-        found.append(Host("0.33.0", *current))
+        found.append(Host("0.33.0", *current, manager=""))
         if newest:
-            found.append(Host("0.33.0+fe-newest", *current, newest))
+            found.append(Host("0.33.0+fe-newest", *current, newest, manager=env.get("COMFYUI_MANAGER_NEWEST")))
     return found
+
+
+def missing(what: str):
+    """Skip a real-tier test whose parts are missing; in CI, which must run it, fail."""
+    import pytest
+
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} (CI must run the real tier: use scripts/test.sh)")
+    pytest.skip(what)
+
+
+def git(*args, cwd) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env)
 
 
 def free_port() -> int:

@@ -24,18 +24,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from comfyui import ComfyUI, Host, hosts, tracebacks, ui_to_api
-from matrix import NODE_IDS, TEMPLATE, combo_id
+from comfyui import ComfyUI, Host, free_port, git, hosts, missing, tracebacks, ui_to_api
+from matrix import AXES, NODE_IDS, TEMPLATE, combo_id
 
 pytestmark = pytest.mark.real
 
 HOSTS = hosts()
 ARTIFACTS = TEMPLATE / "tests" / "artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-]  # fmt: skip
 RED_INVERTED = (0, 255, 255)  # the example workflows invert a red Empty Image
 APP = "window.comfyAPI.app.app"
 
@@ -49,29 +44,11 @@ PROMISED = {
 SHOWN_ON_NODE = {"independent": (4, "mean 0.000 1.000 1.000"), "connected": (2, "Applied preset full")}
 
 
-def missing(what: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} (CI must run the real tier: use scripts/test.sh)")
-    pytest.skip(what)
-
-
 @pytest.fixture(scope="session", params=HOSTS or [None], ids=[h.name for h in HOSTS] or ["no-host"])
 def host(request) -> Host:
     if request.param is None or not (request.param.tree / "main.py").exists():
         missing("no ComfyUI to run: set COMFYUI_PATH, or let scripts/test.sh provision them")
     return request.param
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        missing(f"no Chromium at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Served:
@@ -86,20 +63,61 @@ class Served:
         return any(k in text for k in keys)
 
 
-def git(*args, cwd):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env)
+@pytest.fixture(scope="session")
+def git_server(tmp_path_factory):
+    """A git daemon on 127.0.0.1 serving bare repositories from a folder, as GitHub serves a pack."""
+    root = tmp_path_factory.mktemp("git-served")
+    port = free_port()
+    daemon = subprocess.Popen(
+        ["git", "daemon", f"--base-path={root}", "--export-all", "--reuseaddr", "--listen=127.0.0.1",
+         f"--port={port}", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    yield root, f"git://127.0.0.1:{port}"
+    daemon.terminate()
+    daemon.wait()
 
 
 @pytest.fixture(scope="session")
-def repo(distinct_pack, tmp_path_factory) -> Path:
-    """The pack as its author pushes it: one git repository per pack, cloned by every host."""
+def repo(distinct_pack, git_server, tmp_path_factory) -> str:
+    """The pack as its author pushes it: one repository per pack, committed once and served by git; the URL
+    without the repository's name, which is the folder a clone goes into."""
     source = distinct_pack.copy(tmp_path_factory.mktemp("repo"))
     git("init", "-q", "-b", "main", cwd=source)
     git("add", "-A", cwd=source)
     git("commit", "-q", "-m", "Initial commit", cwd=source)
-    return source
+    root, url = git_server
+    folder = "-".join(distinct_pack.effective[k] for k in AXES)
+    slug = distinct_pack.answers["project_slug"]
+    for name in (slug, f"ComfyUI-Renamed_{slug}"):
+        git("clone", "-q", "--bare", str(source), str(root / folder / f"{name}.git"), cwd=source)
+    return f"{url}/{folder}"
+
+
+def install(host: Host, base: Path, url: str) -> None:
+    """Install the pack the way this host's users do: `git clone` and `pip install -r requirements.txt`, or
+    ComfyUI-Manager's cm-cli (which clones and runs the requirements step) with Manager offline."""
+    folder = url.rsplit("/", 1)[1].removesuffix(".git")
+    if host.manager is None:
+        git("clone", "-q", url, str(base / "custom_nodes" / folder), cwd=base)
+        out = subprocess.run([host.python, "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+                             cwd=base / "custom_nodes" / folder, capture_output=True, text=True)  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        return
+    user = base / "user"
+    for made in (user, base / "custom_nodes"):
+        made.mkdir(parents=True, exist_ok=True)
+    (user / "config.ini").write_text("[default]\nnetwork_mode = offline\n")  # cm-cli's own config there
+    (user / "extra_model_paths.yaml").write_text(
+        f"test:\n  is_default: true\n  custom_nodes: {base / 'custom_nodes'}\n"
+    )
+    env = {**os.environ, "COMFYUI_PATH": str(host.tree), "PYTHONPATH": host.manager}
+    out = subprocess.run(
+        [host.python, "-m", "cm_cli", "install", url, "--user-directory", str(user), "--mode", "cache"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert "[INSTALLED]" in out.stdout and "Install: pip packages" in out.stdout, out.stdout[-3000:] + out.stderr
+    assert (base / "custom_nodes" / folder / "__init__.py").is_file()
 
 
 @pytest.fixture(scope="session")
@@ -108,12 +126,7 @@ def served(distinct_pack, host, repo, tmp_path_factory):
     slug = distinct_pack.answers["project_slug"]
     # Manager and registry installs rename folders; the newest front end gets the pack in a renamed one.
     folder = f"ComfyUI-Renamed_{slug}" if host.renamed else slug
-    git("clone", "-q", str(repo), str(base / "custom_nodes" / folder), cwd=base)
-    install = subprocess.run(
-        [host.python, "-m", "pip", "install", "-q", "-r", "requirements.txt"],
-        cwd=base / "custom_nodes" / folder, capture_output=True, text=True,
-    )  # fmt: skip
-    assert install.returncode == 0, install.stderr
+    install(host, base, f"{repo}/{folder}.git")
     server = ComfyUI(host, base).start()
     yield Served(distinct_pack, host, server, folder)
     server.stop()
