@@ -153,14 +153,19 @@ def features(answers) -> set[str]:
     return found
 
 
+# The answer each kind of pack does not use (cookiecutter cannot skip a question), and why.
+UNUSED = {
+    "server": ("frontend", "a server-side-only pack has no front end"),
+    "client": ("node_api", "a client-side-only pack has no nodes"),
+}
+
+
 def unused_answers(answers) -> list[str]:
-    """Answers that the chosen kind of pack does not use (cookiecutter cannot skip a question)."""
-    notes = []
-    if answers["node_category"] == "server" and answers["frontend"] != "js":
-        notes.append(f"Note: frontend = {answers['frontend']!r} is not used: a server-side-only pack has no front end.")
-    if answers["node_category"] == "client" and answers["node_api"] != "v3":
-        notes.append(f"Note: node_api = {answers['node_api']!r} is not used: a client-side-only pack has no nodes.")
-    return notes
+    """A note for an answer that the chosen kind of pack does not use, when it differs from the default."""
+    field, why = UNUSED.get(answers["node_category"], (None, ""))
+    if field and answers[field] != CHOICES[field][0]:
+        return [f"Note: {field} = {answers[field]!r} is not used: {why}."]
+    return []
 
 
 def validate(answers) -> list[str]:
@@ -290,6 +295,17 @@ def md_text(value) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def answers_json(answers) -> str:
+    """The answers that made a pack, and the template's version, as the JSON `cruft link --extra-context`
+    takes (no paths: the template's location stays out of the pack)."""
+    kept = {"_template_version": answers["_template_version"]}
+    kept.update((k, answers[k]) for k in CONTEXT if not k.startswith("_") and k in answers)
+    field, _ = UNUSED.get(answers["node_category"], (None, ""))
+    if field:  # recorded as the default, so that the answer changes nothing in the pack
+        kept[field] = CHOICES[field][0]
+    return json.dumps(kept, indent=2, ensure_ascii=False)
+
+
 @pass_context
 def has(context, feature: str) -> bool:
     """In a template: does this pack have ``feature`` (see KINDS)?"""
@@ -351,6 +367,7 @@ def install(environment) -> None:
         pascal_default=pascal_default,
         js_namespace=js_namespace,
         check_answers=check_answers,
+        answers_json=answers_json,
     )
     environment.globals.update(has=has, features=feature_list)
     # Compiling the pack's templates is most of a bake's cost; Jinja keeps the compiled code, keyed by each

@@ -1,18 +1,20 @@
 """Benchmarks: measured, never asserted. Prints one Markdown table.
 
-    .venv/bin/python benchmarks/run.py            # everything but the whole-suite timing
-    .venv/bin/python benchmarks/run.py --suite    # also time the fast tier and the whole suite (as
-                                                  # scripts/test.sh runs them: two xdist workers)
+    .venv/bin/python benchmarks/run.py            # everything but the test-suite timings
+    .venv/bin/python benchmarks/run.py --suite    # also time the three tiers as scripts/test.sh runs them
 
-Needs COMFYUI_PATH / COMFYUI_PYTHON for the ComfyUI rows (scripts/comfyui-env.sh prints them).
-Each timing is the median of several runs in fresh processes; the spread is printed beside it.
+The ComfyUI rows need the variables scripts/comfyui-env.sh prints (COMFYUI_OLDEST_*, COMFYUI_CURRENT_*).
+Bakes: median of alternated runs in fresh processes (one floor bake, one template bake, and so on), the spread
+beside it. Imports: the fastest of several fresh processes (noise only ever adds time), median beside it.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,80 +25,102 @@ from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TEMPLATE / "tests"))
-from matrix import combinations, combo_id  # noqa: E402
+from comfyui import ComfyUI, hosts  # noqa: E402
 
-ROWS: list[tuple[str, str, str, str]] = []  # (what, measured, reference, target)
-
-
-def row(what: str, measured: str, reference: str = "", target: str = "") -> None:
-    ROWS.append((what, measured, reference, target))
-    print(f"  {what}: {measured}  {reference}  {target}", file=sys.stderr)
+ROWS: list[tuple[str, str, str, str]] = []  # (what, measured, compared, target)
 
 
-def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
+def row(what: str, measured: str, compared: str = "", target: str = "") -> None:
+    ROWS.append((what, measured, compared, target))
+    print(f"  {what}: {measured}  {compared}  {target}", file=sys.stderr)
+
+
+def run_measured(cmd: list, cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([str(c) for c in cmd], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
+    if os.waitstatus_to_exitcode(status):
         raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()[-2000:]}")
     return elapsed, usage.ru_maxrss
 
 
-def median_spread(values: list[float]) -> tuple[float, float]:
-    return statistics.median(values), (max(values) - min(values))
+def spread(values: list[float]) -> str:
+    return f"±{(max(values) - min(values)) * 500:.0f}"  # half the spread, in ms
 
 
-def floor_template(root: Path) -> Path:
-    """The cheapest possible cookiecutter template: one variable, one file, no hooks."""
-    tpl = root / "floor"
-    (tpl / "{{cookiecutter.project_slug}}").mkdir(parents=True)
-    (tpl / "cookiecutter.json").write_text(json.dumps({"project_slug": "floor"}))
-    (tpl / "{{cookiecutter.project_slug}}" / "README.md").write_text("# {{ cookiecutter.project_slug }}\n")
-    return tpl
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def bake(root: Path, template: Path = TEMPLATE, **answers) -> Path:
+    out = Path(tempfile.mkdtemp(dir=root))
+    args = [f"{k}={v}" for k, v in answers.items()]
+    subprocess.run([sys.executable, "-m", "cookiecutter", "--no-input", "-o", out, template, *args], check=True,
+                   capture_output=True)  # fmt: skip
+    return next(out.iterdir())
 
 
 def bench_bakes(repeats: int) -> None:
+    """A default bake against the cheapest template: one variable, one file, no hooks."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        floor = floor_template(root)
+        floor = root / "floor"
+        (floor / "{{cookiecutter.project_slug}}").mkdir(parents=True)
+        (floor / "cookiecutter.json").write_text(json.dumps({"project_slug": "floor"}))
+        (floor / "{{cookiecutter.project_slug}}" / "README.md").write_text("# {{ cookiecutter.project_slug }}\n")
 
-        def bake(template: Path, extra: dict) -> tuple[float, int]:
+        def one(template: Path) -> tuple[float, int]:
             out = Path(tempfile.mkdtemp(dir=root))
-            args = [f"{k}={v}" for k, v in extra.items()]
-            cmd = [sys.executable, "-m", "cookiecutter", "--no-input", "-o", str(out), str(template), *args]
-            return run_measured(cmd)
+            return run_measured([sys.executable, "-m", "cookiecutter", "--no-input", "-o", out, template])
 
-        floor_runs = [bake(floor, {}) for _ in range(repeats)]
-        floor_t, floor_spread = median_spread([t for t, _ in floor_runs])
-        floor_mem = statistics.median([m for _, m in floor_runs])
-        floor_text = f"{floor_t * 1000:.0f} ms ±{floor_spread * 500:.0f}, {floor_mem / 1024:.1f} MiB"
-        row("bake: one-file template (floor)", floor_text)
-        default = [bake(TEMPLATE, {}) for _ in range(repeats)]
-        t, spread = median_spread([t for t, _ in default])
-        mem = statistics.median([m for _, m in default])
-        row(
-            "bake: defaults (server, v3)",
-            f"{t * 1000:.0f} ms ±{spread * 500:.0f}, {mem / 1024:.1f} MiB",
-            f"{t / floor_t:.2f}x floor time, {mem / floor_mem:.2f}x floor memory",
-            "<= 1.2x time, <= 1.1x memory",
-        )
-        for combo in combinations():
-            runs = [bake(TEMPLATE, combo)[0] for _ in range(max(2, repeats // 2))]
-            t, spread = median_spread(runs)
-            row(f"bake: {combo_id(combo)}", f"{t * 1000:.0f} ms ±{spread * 500:.0f}", f"{t / floor_t:.2f}x floor")
+        one(TEMPLATE)  # warm the compiled-template cache, as every bake after the first finds it
+        runs = {"floor": [], "template": []}
+        for _ in range(repeats):  # alternated, so that both see the same machine
+            for name, template in (("floor", floor), ("template", TEMPLATE)):
+                runs[name].append(one(template))
+        times = {k: [t for t, _ in v] for k, v in runs.items()}
+        memory = {k: statistics.median(m for _, m in v) for k, v in runs.items()}
+        f, t = statistics.median(times["floor"]), statistics.median(times["template"])
+        row("bake: one-file template (floor)", f"{f * 1000:.0f} ms {spread(times['floor'])}, "
+            f"{memory['floor'] / 1024:.1f} MiB")  # fmt: skip
+        row("bake: defaults (server, v3)", f"{t * 1000:.0f} ms {spread(times['template'])}, "
+            f"{memory['template'] / 1024:.1f} MiB", f"{t / f:.2f}x floor time, "
+            f"{memory['template'] / memory['floor']:.2f}x floor memory", "<= 1.2x time")  # fmt: skip
 
 
-def bake_pack(root: Path, **answers) -> Path:
-    args = [f"{k}={v}" for k, v in answers.items()]
-    subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--no-input", "-o", str(root), str(TEMPLATE), *args],
-        check=True,
-        capture_output=True,
-    )
-    return root / answers.get("project_slug", "my-node-pack")
+def bench_first_test() -> None:
+    """From a bake to a green `pytest` for a user who has ComfyUI (README, Develop): the dev extra into the Python
+    that runs ComfyUI, against the old way, a new venv with its own torch (here the CPU build on disk; on Linux
+    plain `torch` is the CUDA set, gigabytes more)."""
+    current = next((h for h in hosts() if h.name == "0.33.0"), None)
+    if current is None:
+        row("first green test", "skipped: set COMFYUI_CURRENT_PATH and COMFYUI_CURRENT_PYTHON")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        start = time.perf_counter()
+        pack = bake(root)
+        target = root / "dev-extra"  # what `pip install -e ".[dev]"` adds beside ComfyUI's packages
+        subprocess.run([current.python, "-m", "pip", "install", "-q", "--target", target, "pytest>=8", "ruff>=0.6"],
+                       check=True, capture_output=True)  # fmt: skip
+        env = {**os.environ, "PYTHONPATH": str(target)}
+        subprocess.run([current.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=pack, env=env, check=True,
+                       capture_output=True)  # fmt: skip
+        reused = time.perf_counter() - start
+        row("first green test, with ComfyUI's Python", f"{reused:.0f} s, {size(target) / 2**20:.0f} MiB added",
+            "bake, pytest and ruff, the pack's tests")  # fmt: skip
+        start = time.perf_counter()
+        venv = root / "venv"
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        packages = ["torch==2.13.0", "pytest>=8", "ruff>=0.6"]
+        subprocess.run([venv / "bin" / "python", "-m", "pip", "install", "-q", *packages], check=True,
+                       capture_output=True)  # fmt: skip
+        subprocess.run([venv / "bin" / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=pack, check=True,
+                       capture_output=True)  # fmt: skip
+        row("first green test, a new venv with its own torch", f"{time.perf_counter() - start:.0f} s, "
+            f"{size(venv) / 2**20:.0f} MiB", "the CPU torch on this disk; the CUDA one is GBs more")  # fmt: skip
 
 
 IMPORT_PROBE = textwrap.dedent(
@@ -109,185 +133,145 @@ IMPORT_PROBE = textwrap.dedent(
     class FakeServer:
         routes = __import__("aiohttp").web.RouteTableDef()
         client_id = None
+        user_manager = None
         def send_sync(self, *a, **k): pass
     server.PromptServer.instance = FakeServer()
-    import nodes
-    import comfy_api.v0_0_2  # nodes.py has imported it (comfy_api.version_list) before any pack loads
+    import nodes  # it imports comfy_api (and v0_0_2) before any pack loads
     start = time.perf_counter()
     ok = asyncio.run(nodes.load_custom_node(sys.argv[1]))
     print(time.perf_counter() - start if ok else "failed")
     """
 )
 
+THROUGHPUT_PROBE = textwrap.dedent(
+    """
+    import sys, time, torch
+    sys.path.insert(0, sys.argv[1])
+    from my_node_pack import nodes
+    image = torch.rand(4, 1024, 1024, 3)
+    node = nodes.InvertImage()
+    def best(fn):
+        fn()
+        times = []
+        for _ in range(5):
+            start = time.perf_counter(); fn(); times.append(time.perf_counter() - start)
+        return min(times)
+    for strength, raw in ((1.0, lambda: 1.0 - image), (0.5, lambda: torch.lerp(image, 1.0 - image, 0.5))):
+        print(strength, best(lambda: node.execute(image, strength)), best(raw))
+    """
+)
+
 
 def bench_comfyui(repeats: int) -> None:
-    comfy, python = os.environ.get("COMFYUI_PATH"), os.environ.get("COMFYUI_PYTHON")
-    if not comfy or not python:
-        row("ComfyUI rows", "skipped: set COMFYUI_PATH and COMFYUI_PYTHON")
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        empty = root / "empty_pack"
-        empty.mkdir()
-        (empty / "__init__.py").write_text("NODE_CLASS_MAPPINGS = {}\n")
-        packs = {"empty pack": empty}
-        for cat in ("server", "connected"):
-            for api in ("v3", "v1"):
-                packs[f"{cat}/{api}"] = bake_pack(root / f"{cat}-{api}", node_category=cat, node_api=api)
-        # ComfyUI itself parses every pack's pyproject.toml while loading it: the same cost for any
-        # registry-ready pack, so a second reference is the empty pack with the default pack's pyproject.
-        empty_pyproject = root / "empty_with_pyproject"
-        empty_pyproject.mkdir()
-        (empty_pyproject / "__init__.py").write_text("NODE_CLASS_MAPPINGS = {}\n")
-        (empty_pyproject / "pyproject.toml").write_bytes((packs["server/v3"] / "pyproject.toml").read_bytes())
-        packs = {
-            "empty pack": empty,
-            "empty pack + pyproject.toml": empty_pyproject,
-            **{k: v for k, v in packs.items() if k != "empty pack"},
-        }
-        env = {**os.environ, "PYTHONPATH": comfy}
-        times = {}
-        for name, path in packs.items():
-            runs = []
-            for _ in range(2 * repeats):
-                cmd = [python, "-c", IMPORT_PROBE, str(path)]
-                out = subprocess.run(cmd, cwd=comfy, env=env, capture_output=True, text=True)
-                runs.append(float(out.stdout.strip().splitlines()[-1]))
-            times[name] = (min(runs), statistics.median(runs))
-        # The fastest of the runs: the machine's noise (a few ms) only ever adds time.
-        base, base_py = times["empty pack"][0], times["empty pack + pyproject.toml"][0]
-        for name, (t, median) in times.items():
-            measured = f"{t * 1000:.1f} ms (median {median * 1000:.1f})"
-            if name == "empty pack":
-                row(f"import in ComfyUI: {name}", measured)
-            elif name.startswith("empty pack"):
-                row(f"import in ComfyUI: {name}", measured, f"{(t - base) * 1000:+.1f} ms over the empty pack")
-            else:
-                compared = (
-                    f"{(t - base) * 1000:+.1f} ms over the empty pack, "
-                    f"{(t - base_py) * 1000:+.1f} ms over it with the same pyproject.toml"
+    """Per ComfyUI version: a pack's import time, start-up with and without the pack, node throughput."""
+    for host in [h for h in hosts() if not h.front_end_root]:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            empty = root / "empty_pack"
+            empty.mkdir()
+            (empty / "__init__.py").write_text("NODE_CLASS_MAPPINGS = {}\n")
+            packs = {f"{k}/{a}": bake(root, node_category=k, node_api=a) for k in ("server", "connected")
+                     for a in ("v3", "v1")}  # fmt: skip
+            # ComfyUI parses every pack's pyproject.toml while loading it: the same cost for any registry-ready
+            # pack, so the second reference is the empty pack with the default pack's pyproject.toml.
+            empty_pyproject = Path(shutil.copytree(empty, root / "empty_with_pyproject"))
+            shutil.copy(packs["server/v3"] / "pyproject.toml", empty_pyproject)
+            packs = {"empty pack": empty, "empty pack + pyproject.toml": empty_pyproject, **packs}
+            env = {**os.environ, "PYTHONPATH": str(host.tree)}
+            times = {}
+            for name, path in packs.items():
+                runs = []
+                for _ in range(2 * repeats):
+                    out = subprocess.run([host.python, "-c", IMPORT_PROBE, path], cwd=host.tree, env=env,
+                                         capture_output=True, text=True)  # fmt: skip
+                    runs.append(float(out.stdout.strip().splitlines()[-1]))
+                times[name] = (min(runs), statistics.median(runs))
+            base, base_py = times["empty pack"][0], times["empty pack + pyproject.toml"][0]
+            for name, (t, median) in times.items():
+                what, measured = (
+                    f"ComfyUI {host.name}, import: {name}",
+                    f"{t * 1000:.1f} ms (median {median * 1000:.1f})",
                 )
-                row(f"import in ComfyUI: {name}", measured, compared, "<= +5 ms")
+                if name == "empty pack":
+                    row(what, measured)
+                elif name.startswith("empty pack"):
+                    row(what, measured, f"{(t - base) * 1000:+.1f} ms over the empty pack")
+                else:
+                    row(what, measured, f"{(t - base) * 1000:+.1f} ms over the empty pack, "
+                        f"{(t - base_py) * 1000:+.1f} ms over it with the same pyproject.toml", "<= +5 ms")  # fmt: skip
 
-        harness = _load_harness(packs["server/v3"])
-        starts = {"without the pack": [], "with the default pack": []}
-        for i in range(max(3, repeats // 2)):
-            for label, pack in (("without the pack", None), ("with the default pack", packs["server/v3"])):
-                base_dir = root / f"start-{i}-{label.replace(' ', '_')}"
-                (base_dir / "custom_nodes").mkdir(parents=True)
-                if pack:
-                    harness.install_pack(pack, base_dir / "custom_nodes")
-                server = harness.ComfyUI(comfy, base_dir, python=python)
-                start = time.perf_counter()
-                server.start()
-                starts[label].append(time.perf_counter() - start)
-                server.stop()
-        without = median_spread(starts["without the pack"])
-        with_pack = median_spread(starts["with the default pack"])
-        row("ComfyUI start-up, without the pack", f"{without[0]:.2f} s ±{without[1] / 2:.2f}")
-        row(
-            "ComfyUI start-up, with the default pack",
-            f"{with_pack[0]:.2f} s ±{with_pack[1] / 2:.2f}",
-            f"{(with_pack[0] / without[0] - 1) * 100:+.1f} %",
-            "<= +2 %",
-        )
+            starts = {"without the pack": [], "with the default pack": []}
+            for i in range(max(3, repeats // 2)):
+                for label in starts:
+                    base_dir = root / f"start-{i}-{label.replace(' ', '_')}"
+                    (base_dir / "custom_nodes").mkdir(parents=True)
+                    if "with" in label and "without" not in label:
+                        shutil.copytree(packs["server/v3"], base_dir / "custom_nodes" / "my-node-pack")
+                    server = ComfyUI(host, base_dir)
+                    start = time.perf_counter()
+                    server.start()
+                    starts[label].append(time.perf_counter() - start)
+                    server.stop()
+            without, with_pack = (statistics.median(v) for v in starts.values())
+            measured = f"{without:.2f} s / {with_pack:.2f} s"
+            compared = f"{(with_pack / without - 1) * 100:+.1f} %"
+            row(f"ComfyUI {host.name}, start-up without / with the default pack", measured, compared, "<= +2 %")
 
-
-def _load_harness(pack: Path):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_harness", pack / "tests" / "comfyui_harness.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def bench_throughput(repeats: int) -> None:
-    import torch
-
-    with tempfile.TemporaryDirectory() as tmp:
-        pack = bake_pack(Path(tmp), node_api="v1")
-        sys.path.insert(0, str(pack))
-        from my_node_pack import nodes
-
-        image = torch.rand(4, 1024, 1024, 3)
-        node = nodes.InvertImage()
-        for strength, label, raw in (
-            (1.0, "strength 1 (1 - x)", lambda: 1.0 - image),
-            (0.5, "strength 0.5 (lerp)", lambda: torch.lerp(image, 1.0 - image, 0.5)),
-        ):
-
-            def best(fn) -> float:
-                fn()  # warm up
-                return min(_timed(fn) for _ in range(repeats))
-
-            node_t = best(lambda s=strength: node.execute(image, s))
-            raw_t = best(raw)
-            mpix = image.numel() / 3 / 1e6
-            row(
-                f"Invert Image node, 4x1024x1024x3, {label}",
-                f"{mpix / node_t:.0f} Mpx/s",
-                f"raw torch op {mpix / raw_t:.0f} Mpx/s ({raw_t / node_t:.2f}x)",
-                ">= 0.8x raw",
-            )
+            out = subprocess.run([host.python, "-c", THROUGHPUT_PROBE, packs["server/v1"]], capture_output=True,
+                                 text=True, check=True)  # fmt: skip
+            for line in out.stdout.splitlines():
+                strength, node_t, raw_t = (float(x) for x in line.split())
+                mpix = 4 * 1024 * 1024 / 1e6
+                row(f"ComfyUI {host.name}'s torch, Invert Image 4x1024x1024x3, strength {strength:g}",
+                    f"{mpix / node_t:.0f} Mpx/s", f"raw torch op {mpix / raw_t:.0f} Mpx/s ({raw_t / node_t:.2f}x)",
+                    ">= 0.8x raw")  # fmt: skip
 
 
 def bench_frontend() -> None:
-    """Per flavour: what ships, npm ci (cold and warm cache), node_modules, type-check, tests and build."""
-    import gzip
-    import shutil
-
+    """Per flavour and kind: what ships to the browser (raw, gzipped); per flavour: npm ci, node_modules, the
+    scripts, on a connected pack (the largest)."""
     npm = shutil.which("npm")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for flavour in ("js", "ts", "react", "vue"):
-            pack = bake_pack(root / flavour, node_category="connected", frontend=flavour)
-            web = pack / "web"
-            shipped = [web / "main.js"] if flavour == "js" else [web / "pack.js", *sorted((web / "dist").iterdir())]
-            raw = sum(len(p.read_bytes()) for p in shipped)
-            gz = sum(len(gzip.compress(p.read_bytes(), 9)) for p in shipped)
-            files = ", ".join(p.relative_to(web).as_posix() for p in shipped)
-            row(f"front end {flavour}: what ships (connected pack)",
-                f"{raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzipped", files)  # fmt: skip
+            for kind in ("client", "independent", "connected"):
+                pack = bake(root, node_category=kind, frontend=flavour)
+                shipped = sorted(p for p in (pack / "web").rglob("*") if p.is_file() and "docs" not in p.parts)
+                raw = sum(p.stat().st_size for p in shipped)
+                gz = sum(len(gzip.compress(p.read_bytes(), 9)) for p in shipped)
+                files = ", ".join(p.relative_to(pack / "web").as_posix() for p in shipped)
+                shipping = f"{raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzipped"
+                row(f"front end {flavour}, {kind}: what ships", shipping, files)
             ui = pack / "ui"
             for label, env in (("cold cache", {"npm_config_cache": str(root / "npm-cache")}), ("warm cache", {})):
                 shutil.rmtree(ui / "node_modules", ignore_errors=True)
                 elapsed, _ = run_measured([npm, "ci", "--no-audit", "--no-fund"], cwd=ui, env={**os.environ, **env})
                 row(f"front end {flavour}: npm ci ({label})", f"{elapsed:.1f} s")
-            size = sum(p.stat().st_size for p in (ui / "node_modules").rglob("*") if p.is_file())
-            row(f"front end {flavour}: node_modules", f"{size / 2**20:.0f} MiB")
-            scripts = ["typecheck", "test"] + ([] if flavour == "js" else ["build"])
-            for script in scripts:
+            row(f"front end {flavour}: node_modules", f"{size(ui / 'node_modules') / 2**20:.0f} MiB")
+            for script in ["typecheck", "test"] + ([] if flavour == "js" else ["build"]):
                 elapsed, _ = run_measured([npm, "run", script], cwd=ui)
                 row(f"front end {flavour}: npm run {script}", f"{elapsed:.1f} s")
 
 
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def bench_suite() -> None:
-    for label, args in (("fast tier (-m 'not real')", ["-m", "not real"]), ("whole suite", [])):
+    tiers = (("fast tier", ["-m", "not tools and not real"], "< 60 s"), ("tools tier", ["-m", "tools"], ""),
+             ("real tier", ["-m", "real"], ""), ("whole suite", [], "< 30 min"))  # fmt: skip
+    for label, args, target in tiers:
         start = time.perf_counter()
         cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup", *args]
-        out = subprocess.run(cmd, cwd=TEMPLATE,
-                             capture_output=True, text=True)  # fmt: skip
-        elapsed = time.perf_counter() - start
+        out = subprocess.run(cmd, cwd=TEMPLATE, capture_output=True, text=True)
         summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-200:]
-        target = "< 60 s" if "fast" in label else "< 20 min"
-        row(f"test suite: {label}", f"{elapsed:.0f} s", summary, target)
+        row(f"test suite: {label}", f"{time.perf_counter() - start:.0f} s", summary, target)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--suite", action="store_true", help="also time the fast tier and the whole suite")
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--suite", action="store_true", help="also time the test tiers")
     opts = parser.parse_args()
     bench_bakes(opts.repeats)
+    bench_first_test()
     bench_comfyui(opts.repeats)
-    bench_throughput(opts.repeats)
     bench_frontend()
     if opts.suite:
         bench_suite()

@@ -93,12 +93,27 @@ def browser():
         chromium.close()
 
 
+def real_group(item) -> str | None:
+    """The pack and host a real-tier test runs on: its tests share one ComfyUI."""
+    params = getattr(item, "callspec", None) and item.callspec.params
+    if not (item.get_closest_marker("real") and params and "distinct_pack" in params):
+        return None
+    host = params.get("host")
+    return f"{combo_id(params['distinct_pack'])}@{getattr(host, 'name', host)}"
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """With pytest-xdist (--dist loadgroup), keep the real-tier tests of one pack on one host on one worker, so
-    that one ComfyUI serves them all."""
+    """Run each pack-and-host group of the real tier together, in its file's order: pytest would otherwise
+    interleave groups and tear down and start their ComfyUI again. With pytest-xdist (--dist loadgroup), a
+    group stays on one worker."""
+    order = {id(item): i for i, item in enumerate(items)}
+    first = {}
     for item in items:
-        params = getattr(item, "callspec", None) and item.callspec.params
-        if item.get_closest_marker("real") and params and "distinct_pack" in params:
-            host = params.get("host")
-            group = f"{combo_id(params['distinct_pack'])}@{getattr(host, 'name', host)}"
+        first.setdefault(real_group(item), order[id(item)])
+    items.sort(
+        key=lambda item: (first[real_group(item)], order[id(item)]) if real_group(item) else (order[id(item)], 0)
+    )
+    for item in items:
+        if group := real_group(item):
             item.add_marker(pytest.mark.xdist_group(group))

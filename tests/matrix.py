@@ -58,9 +58,10 @@ def combo_id(combo: dict) -> str:
 
 # What every pack has, and what each kind, front end and answer adds. {pkg} and {P} stand for the package
 # name and the node-id prefix.
-COMMON = {".comfyignore", ".gitignore", "README.md", "pyproject.toml", "requirements.txt", "__init__.py", "icon.svg",
-          "tests/conftest.py", "tests/test_comfyui.py", "tests/test_pack.py"}  # fmt: skip
-NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "example_workflows/example.json",
+COMMON = {".comfyignore", ".gitignore", ".cookiecutter.json", "README.md", "pyproject.toml", "requirements.txt",
+          "__init__.py", "icon.svg", "tests/conftest.py", "tests/test_comfyui.py", "tests/test_pack.py",
+          "tests/publish_check.py"}  # fmt: skip
+NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "{pkg}/progress.py", "example_workflows/example.json",
          "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py",
          "tests/test_node_list.py"}  # fmt: skip
 WEB = {"locales/en/settings.json", "locales/en/commands.json"}

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from matrix import TEMPLATE
 
 pytestmark = pytest.mark.tools
 
@@ -137,3 +138,32 @@ def test_front_end_installs_type_checks_tests_and_builds_fresh(front_end_pack, t
     (copy / rel).write_text(text.replace(good, bad, 1), encoding="utf-8")
     out = front_end_pack.run(npm, "run", "typecheck", cwd=copy / "ui", timeout=300)
     assert out.returncode != 0 and "error TS" in out.stdout, out.stdout[-2000:]
+
+
+def test_publish_check_stops_on_the_templates_placeholders_and_an_icon_that_does_not_answer(cookies, tmp_path):
+    """The README's publish steps and the publish workflow run tests/publish_check.py before publishing."""
+    import functools
+    import http.server
+    import threading
+
+    def check(pack: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "tests/publish_check.py"], cwd=pack, capture_output=True, text=True)
+
+    defaults = Path(cookies.bake(template=str(TEMPLATE)).project_path)
+    out = check(defaults)
+    assert out.returncode == 1 and "PublisherId = 'your-github-user': set it to your Comfy Registry" in out.stderr
+    assert "still names the template's placeholder user" in out.stderr
+
+    pack = Path(cookies.bake(template=str(TEMPLATE), extra_context={"github_user": "jane-doe"}).project_path)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "icon.svg").write_text("<svg/>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "site"))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as site:
+        threading.Thread(target=site.serve_forever, daemon=True).start()
+        pyproject = (pack / "pyproject.toml").read_text()
+        for icon, ok in [("icon.svg", True), ("missing.svg", False)]:
+            url = f"http://127.0.0.1:{site.server_address[1]}/{icon}"
+            (pack / "pyproject.toml").write_text(re.sub(r'(?m)^Icon = ".*"$', f'Icon = "{url}"', pyproject))
+            out = check(pack)
+            assert (out.returncode, "does not answer" in out.stderr) == ((0, False) if ok else (1, True)), out.stderr
+        site.shutdown()

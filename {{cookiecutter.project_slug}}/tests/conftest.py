@@ -29,6 +29,9 @@ COMFYUI_PATH = os.environ.get("COMFYUI_PATH", "")
 sys.path.insert(0, str(PACK_DIR))
 if COMFYUI_PATH:
     sys.path.append(COMFYUI_PATH)
+    from comfy.cli_args import args
+
+    args.cpu = True  # the tests run ComfyUI's own code on the CPU, as `main.py --cpu` would
 
 
 class ComfyUI(NamedTuple):

@@ -25,6 +25,12 @@ def test_zero_strength_keeps_the_image_and_half_gives_grey():
     assert torch.allclose(logic.invert(image, 0.5), torch.full_like(image, 0.5))
 
 
+def test_each_image_of_a_batch_is_a_step():
+    steps = []
+    logic.invert(red(batch=3), step=steps.append)
+    assert steps == [1, 2, 3]
+
+
 @pytest.mark.parametrize("strength", [-0.1, 1.5])
 def test_strength_outside_0_to_1_is_refused(strength):
     assert "between 0 and 1" in logic.check_strength(strength)

@@ -5,6 +5,8 @@ ComfyUI passes images as float tensors shaped [batch, height, width, channels] w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
 
 
@@ -22,12 +24,16 @@ def check_strength(strength: float) -> str | None:
     return None
 
 
-def invert(image: torch.Tensor, strength: float = 1.0) -> torch.Tensor:
-    """Blend ``image`` towards its negative: 0 keeps it, 1 inverts it fully."""
+def invert(image: torch.Tensor, strength: float = 1.0, step: Callable[[int], None] | None = None) -> torch.Tensor:
+    """Blend ``image`` towards its negative: 0 keeps it, 1 inverts it fully. One image of the batch at a time,
+    calling ``step(done)`` after each, so a caller can report progress and stop early."""
     check_image(image)
     error = check_strength(strength)
     if error:
         raise ValueError(error)
-    if strength == 1.0:
-        return 1.0 - image
-    return torch.lerp(image, 1.0 - image, strength)
+    out = torch.empty_like(image)
+    for i, single in enumerate(image):
+        out[i] = 1.0 - single if strength == 1.0 else torch.lerp(single, 1.0 - single, strength)
+        if step:
+            step(i + 1)
+    return out

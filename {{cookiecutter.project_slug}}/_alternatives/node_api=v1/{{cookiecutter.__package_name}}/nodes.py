@@ -7,7 +7,7 @@ The maths lives in plain functions that the tests call without ComfyUI.
 
 from __future__ import annotations
 
-from . import CATEGORY, logic
+from . import CATEGORY, logic, progress
 {%- if has("stats") %}
 from .nodes_stats import ImageStats
 {%- endif %}
@@ -50,7 +50,8 @@ class InvertImage:
         return logic.check_strength(strength) or True
 
     def execute(self, image, strength: float) -> tuple:
-        return (logic.invert(image, strength),)
+        # One image at a time, moving the node's progress bar; the user's Cancel stops it between two.
+        return (logic.invert(image, strength, progress.steps(len(image))),)
 
 
 NODE_CLASS_MAPPINGS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from comfy_api.v0_0_2 import ComfyExtension, io
 
-from . import CATEGORY, logic
+from . import CATEGORY, logic, progress
 {%- if has("stats") %}
 from .nodes_stats import ImageStats
 {%- endif %}
@@ -43,7 +43,8 @@ class InvertImage(io.ComfyNode):
 
     @classmethod
     def execute(cls, image, strength: float) -> io.NodeOutput:
-        return io.NodeOutput(logic.invert(image, strength))
+        # One image at a time, moving the node's progress bar; the user's Cancel stops it between two.
+        return io.NodeOutput(logic.invert(image, strength, progress.steps(len(image))))
 
     @classmethod
     def validate_inputs(cls, strength: float | None = None) -> bool | str:
