@@ -258,7 +258,7 @@ def bench_suite() -> None:
              ("real tier", ["-m", "real"], ""), ("whole suite", [], "< 30 min"))  # fmt: skip
     for label, args, target in tiers:
         start = time.perf_counter()
-        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup", *args]
+        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", *args]
         out = subprocess.run(cmd, cwd=TEMPLATE, capture_output=True, text=True)
         summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-200:]
         row(f"test suite: {label}", f"{time.perf_counter() - start:.0f} s", summary, target)

@@ -93,27 +93,32 @@ def browser():
         chromium.close()
 
 
-def real_group(item) -> str | None:
-    """The pack and host a real-tier test runs on: its tests share one ComfyUI."""
-    params = getattr(item, "callspec", None) and item.callspec.params
-    if not (item.get_closest_marker("real") and params and "distinct_pack" in params):
-        return None
-    host = params.get("host")
-    return f"{combo_id(params['distinct_pack'])}@{getattr(host, 'name', host)}"
+def real_group(nodeid: str) -> str | None:
+    """The pack (and host) a real-tier test runs on, read from its id: the tests of a group share one
+    ComfyUI (and one bake, one install)."""
+    if "/test_real_" in nodeid and nodeid.endswith("]"):
+        return nodeid[nodeid.index("[") :]
+    return None
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With pytest-xdist (-n), each group stays on one worker, sent whole; other tests go one by one."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return real_group(nodeid) or nodeid
+
+    return ByGroup(config, log)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run each pack-and-host group of the real tier together, in its file's order: pytest would otherwise
-    interleave groups and tear down and start their ComfyUI again. With pytest-xdist (--dist loadgroup), a
-    group stays on one worker."""
+    """Run each group together, in its files' order: pytest would otherwise interleave groups and tear
+    down and start their ComfyUI again."""
     order = {id(item): i for i, item in enumerate(items)}
     first = {}
     for item in items:
-        first.setdefault(real_group(item), order[id(item)])
-    items.sort(
-        key=lambda item: (first[real_group(item)], order[id(item)]) if real_group(item) else (order[id(item)], 0)
-    )
-    for item in items:
-        if group := real_group(item):
-            item.add_marker(pytest.mark.xdist_group(group))
+        first.setdefault(real_group(item.nodeid), order[id(item)])
+    items.sort(key=lambda item: (first[real_group(item.nodeid)], order[id(item)]))

@@ -170,6 +170,81 @@ def test_example_workflow_runs_through_prompt(served):
         assert "mean 0.000 1.000 1.000" in entry["outputs"]["4"]["text"][0]
 
 
+PYTHON_SIDES = {
+    (c["node_category"], c["node_api"]): effective(c) for c in distinct(COMBOS, ("node_category", "node_api"))
+}
+
+
+def once_per_python_side(served) -> None:
+    """Skip unless this is the first pack of its Python side (kind and node API) on this ComfyUI tree, with
+    the front end that tree pins: for checks of the server side alone."""
+    a = served.answers
+    if served.host.front_end_root:
+        pytest.skip("server-side check: runs once per ComfyUI tree, with the front end that tree pins")
+    side = PYTHON_SIDES[(a["node_category"], a["node_api"])]
+    if {k: a[k] for k in side} != side:
+        pytest.skip("server-side check: ran on this ComfyUI for another pack with the same Python side")
+
+
+def test_progress_reaches_the_websocket_and_cancel_stops_the_run(served):
+    """Invert Image moves its progress bar once per image of the batch (the `progress` messages the front end
+    draws), and `POST /interrupt` (the Cancel button) stops it before the batch is done."""
+    if not served.ids:
+        pytest.skip("a front-end-only pack has no nodes")
+    once_per_python_side(served)
+    import websocket
+
+    node = f"{served.answers['node_prefix']}_InvertImage"
+
+    def prompt(size: int, batch: int) -> dict:
+        empty = {"width": size, "height": size, "batch_size": batch, "color": 0xFF0000}
+        return {
+            "1": {"class_type": "EmptyImage", "inputs": empty},
+            "2": {"class_type": node, "inputs": {"image": ["1", 0], "strength": 0.5}},
+            "3": {"class_type": "PreviewImage", "inputs": {"images": ["2", 0]}},
+        }
+
+    ws = websocket.create_connection(f"ws://127.0.0.1:{served.server.port}/ws?clientId=progress", timeout=120)
+    try:
+
+        def messages(prompt_id: str, interrupt: bool = False) -> list[dict]:
+            """This prompt's websocket messages until it ends; with ``interrupt``, Cancel at the first step."""
+            seen = []
+            while True:
+                raw = ws.recv()
+                if not isinstance(raw, str):
+                    continue  # binary previews
+                msg = json.loads(raw)
+                if msg["data"].get("prompt_id") != prompt_id:
+                    continue
+                seen.append(msg)
+                if interrupt and msg["type"] == "progress" and len(seen_steps(seen)) == 1:
+                    assert served.server.post_json("/interrupt", {"prompt_id": prompt_id})[0] == 200
+                if msg["type"] in ("execution_success", "execution_error", "execution_interrupted"):
+                    return seen
+
+        def seen_steps(seen: list[dict]) -> list[tuple[int, int]]:
+            return [
+                (m["data"]["value"], m["data"]["max"])
+                for m in seen
+                if m["type"] == "progress" and m["data"]["node"] == "2"
+            ]
+
+        done = messages(served.server.queue(prompt(8, 4), client_id="progress"))
+        assert done[-1]["type"] == "execution_success"
+        steps = seen_steps(done)  # 0.3.75 sends every step; 0.33.0 throttles them, keeping the first and last
+        assert steps[0] == (1, 4) and steps[-1] == (4, 4) and steps == sorted(set(steps)), steps
+
+        batch = 48  # about a second of work on two CPU cores: Cancel lands long before the last image
+        cancelled = messages(served.server.queue(prompt(1024, batch), client_id="progress"), interrupt=True)
+        assert cancelled[-1]["type"] == "execution_interrupted" and cancelled[-1]["data"]["node_id"] == "2"
+        steps = seen_steps(cancelled)
+        assert steps and steps[-1][0] < batch, steps  # stopped between two images, not at the end
+        assert not any(m["type"] == "executed" for m in cancelled)  # the preview never ran
+    finally:
+        ws.close()
+
+
 def test_example_workflow_is_a_workflow_template(served):
     status, templates = served.server.get("/workflow_templates")
     assert status == 200
@@ -348,22 +423,13 @@ def _wait_for_new_history_entry(server, before: int, timeout: float = 60) -> dic
     raise TimeoutError("the workflow queued from the page did not finish")
 
 
-PYTHON_SIDES = {
-    (c["node_category"], c["node_api"]): effective(c) for c in distinct(COMBOS, ("node_category", "node_api"))
-}
-
-
 def test_packs_own_tests_pass_in_comfyui(served, tmp_path):
     """The pack's whole suite, its opt-in real test included, run as its author would (README, Test): with
     the host's Python and COMFYUI_PATH, once per ComfyUI tree and Python side (kind and node API: the suite
     tests the Python side, and checks only that what web/ holds is served, which every pack's check above
     does in full)."""
     host, a = served.host, served.answers
-    if host.front_end_root:
-        pytest.skip("the pack's own tests run once per ComfyUI tree, with the front end that tree pins")
-    side = PYTHON_SIDES[(a["node_category"], a["node_api"])]
-    if {k: a[k] for k in side} != side:
-        pytest.skip("the pack's own tests ran on this ComfyUI for another pack with the same Python side")
+    once_per_python_side(served)
     copy = served.pack.copy(tmp_path)
     report = tmp_path / "report.xml"
     env = {**os.environ, "COMFYUI_PATH": str(host.tree), "PYTHONDONTWRITEBYTECODE": "1"}
