@@ -31,6 +31,7 @@ import os
 import re
 import shlex
 import sys
+import uuid
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache, pass_context
@@ -295,6 +296,11 @@ def md_text(value) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def uuid_for(name) -> str:
+    """A UUID that is always the same for ``name`` (subgraph ids in a pack's blueprints)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, str(name)))
+
+
 def answers_json(answers) -> str:
     """The answers that made a pack, and the template's version, as the JSON `cruft link --extra-context`
     takes (no paths: the template's location stays out of the pack)."""
@@ -368,6 +374,7 @@ def install(environment) -> None:
         js_namespace=js_namespace,
         check_answers=check_answers,
         answers_json=answers_json,
+        uuid_for=uuid_for,
     )
     environment.globals.update(has=has, features=feature_list)
     # Compiling the pack's templates is most of a bake's cost; Jinja keeps the compiled code, keyed by each

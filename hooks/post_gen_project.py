@@ -19,19 +19,24 @@ from pathlib import Path
 ALTERNATIVES = "_alternatives"
 PKG = "{package}"  # stands for the pack's Python package folder
 DOC = "web/docs/{prefix}_"  # stands for a node's help page
+DEF = "tests/node_definitions/{prefix}_"  # stands for a node's committed definition
 
 # feature: the paths (relative to the pack, glob patterns allowed) that a pack without it does not have.
 PRUNE = {
-    "nodes": [PKG, "example_workflows", "locales/en/nodeDefs.json", "web/docs", "tests/test_logic.py",
-              "tests/test_nodes.py", "tests/test_node_list.py"],
+    "nodes": [PKG, "example_workflows", "subgraphs", "locales/en/nodeDefs.json", "web/docs", "tests/test_logic.py",
+              "tests/test_nodes.py", "tests/test_node_list.py", "tests/*node_definitions*"],
     "web": ["web", "ui", "locales/en/settings.json", "locales/en/commands.json"],
     "built": ["web/pack.js", "ui/src", "ui/test/*.ts", "ui/tsconfig.json", "ui/vite.config.ts"],
-    "node_ui": ["web/node-ui.js", "ui/src/node-ui.ts"],
-    "stats": [f"{PKG}/stats.py", f"{PKG}/nodes_stats.py", f"{DOC}ImageStats.md", "tests/test_stats.py",
-              "web/stats.js", "ui/src/extensions/stats.ts", "ui/test/stats.test.*"],
+    "node_ui": ["web/node-ui.js", "ui/src/node-ui.ts", f"{PKG}/tint.py", f"{PKG}/nodes_tint.py", f"{DOC}TintImage.md",
+                f"{DEF}TintImage.json", "tests/test_tint.py", "web/color-widget.js",
+                "ui/src/extensions/color-widget.ts", "ui/src/color-picker.*", "ui/src/ColorPicker.vue",
+                "ui/test/color-widget.test.*"],
+    "stats": [f"{PKG}/stats.py", f"{PKG}/nodes_stats.py", f"{DOC}ImageStats.md", f"{DEF}ImageStats.json",
+              "tests/test_stats.py", "web/stats.js", "ui/src/extensions/stats.ts", "ui/test/stats.test.*"],
     "routes": [f"{PKG}/routes.py", f"{PKG}/presets.py", f"{PKG}/nodes_presets.py", f"{DOC}ApplyPreset.md",
-               "presets", "tests/test_routes.py", "web/presets.js", "ui/src/extensions/presets.ts",
-               "ui/src/presets-panel.*", "ui/src/PresetsPanel.vue", "ui/test/presets.test.*"],
+               f"{DEF}ApplyPreset.json", "presets", "tests/test_routes.py", "web/presets.js",
+               "ui/src/extensions/presets.ts", "ui/src/presets-panel.*", "ui/src/PresetsPanel.vue",
+               "ui/test/presets.test.*"],
     "github_actions": [".github"],
 }  # fmt: skip
 

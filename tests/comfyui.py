@@ -208,8 +208,9 @@ def tracebacks(log: str) -> list[str]:
     return ["\n".join(b) for b in blocks]
 
 
-def ui_to_api(workflow: dict, object_info: dict) -> dict:
-    """A UI-format workflow (what the browser saves) in the API format /prompt takes."""
+def ui_to_api(workflow: dict, object_info: dict, widget_types: frozenset[str] = frozenset()) -> dict:
+    """A UI-format workflow (what the browser saves) in the API format /prompt takes; ``widget_types``: the
+    input types that a pack's front end gives a widget, besides ComfyUI's own."""
     links = {link[0]: (str(link[1]), link[2]) for link in workflow["links"]}
     prompt = {}
     for node in workflow["nodes"]:
@@ -222,7 +223,7 @@ def ui_to_api(workflow: dict, object_info: dict) -> dict:
         for name in info["input_order"].get("required", []) + info["input_order"].get("optional", []):
             spec = info["input"].get("required", {}).get(name) or info["input"].get("optional", {}).get(name)
             kind, options = spec[0], (spec[1] if len(spec) > 1 else {})
-            if not (isinstance(kind, list) or kind in WIDGET_TYPES) or options.get("forceInput"):
+            if not (isinstance(kind, list) or kind in WIDGET_TYPES | widget_types) or options.get("forceInput"):
                 continue
             value = next(values, None)
             if options.get("control_after_generate"):

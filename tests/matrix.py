@@ -63,16 +63,21 @@ COMMON = {".comfyignore", ".gitignore", ".cookiecutter.json", "README.md", "pypr
           "tests/publish_check.py"}  # fmt: skip
 NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "{pkg}/progress.py", "example_workflows/example.json",
          "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py",
-         "tests/test_node_list.py"}  # fmt: skip
+         "tests/test_node_list.py", "subgraphs/Soft Invert ({P}).json", "tests/node_definitions.py",
+         "tests/test_node_definitions.py", "tests/node_definitions/{P}_InvertImage.json"}  # fmt: skip
 WEB = {"locales/en/settings.json", "locales/en/commands.json"}
-STATS = {"{pkg}/stats.py", "{pkg}/nodes_stats.py", "tests/test_stats.py", "web/docs/{P}_ImageStats.md"}
+STATS = {"{pkg}/stats.py", "{pkg}/nodes_stats.py", "tests/test_stats.py", "web/docs/{P}_ImageStats.md",
+         "tests/node_definitions/{P}_ImageStats.json"}  # fmt: skip
 ROUTES = {"{pkg}/routes.py", "{pkg}/presets.py", "{pkg}/nodes_presets.py", "presets/soft.json", "presets/full.json",
-          "tests/test_routes.py", "web/docs/{P}_ApplyPreset.md"}  # fmt: skip
+          "tests/test_routes.py", "web/docs/{P}_ApplyPreset.md",
+          "tests/node_definitions/{P}_ApplyPreset.json"}  # fmt: skip
+NODE_UI = {"{pkg}/tint.py", "{pkg}/nodes_tint.py", "tests/test_tint.py", "web/docs/{P}_InvertImage.md",
+           "web/docs/{P}_TintImage.md", "tests/node_definitions/{P}_TintImage.json"}  # fmt: skip
 BY_CATEGORY = {
     "server": NODES,
     "client": WEB,
-    "independent": NODES | WEB | STATS | {"web/docs/{P}_InvertImage.md"},
-    "connected": NODES | WEB | ROUTES | {"web/docs/{P}_InvertImage.md"},
+    "independent": NODES | WEB | NODE_UI | STATS,
+    "connected": NODES | WEB | NODE_UI | ROUTES,
 }
 # The front end's files, for every kind with one, then per kind.
 BUILT = {"web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
@@ -84,19 +89,27 @@ PANELS = {"ts": {"ui/src/hello-panel.ts", "ui/src/panel.module.css"},
           "vue": {"ui/src/hello-panel.ts", "ui/src/HelloPanel.vue"}}  # fmt: skip
 PRESET_PANELS = {"ts": {"ui/src/presets-panel.ts"}, "react": {"ui/src/presets-panel.tsx"},
                  "vue": {"ui/src/presets-panel.ts", "ui/src/PresetsPanel.vue"}}  # fmt: skip
+WIDGET = {  # the on-node text and the colour picker, in the packs whose nodes have a front end
+    flavour: {"ui/src/node-ui.ts", "ui/src/extensions/color-widget.ts", "ui/test/color-widget.test.ts", picker}
+    | ({"ui/src/ColorPicker.vue"} if flavour == "vue" else set())
+    for flavour, picker in (("ts", "ui/src/color-picker.ts"), ("react", "ui/src/color-picker.tsx"),
+                            ("vue", "ui/src/color-picker.ts"))
+}  # fmt: skip
 FRONT_END = {
     "js": {
         None: {"web/hello.js", "ui/package.json", "ui/package-lock.json", "ui/jsconfig.json", "ui/vitest.config.js",
                "ui/types/comfy-shims.d.ts", "ui/test/comfy-scripts.js", "ui/test/fake-comfy.js",
                "ui/test/hello.test.js"},
-        "independent": {"web/node-ui.js", "web/stats.js", "ui/test/stats.test.js"},
-        "connected": {"web/node-ui.js", "web/presets.js", "ui/test/presets.test.js"},
+        "independent": {"web/node-ui.js", "web/color-widget.js", "ui/test/color-widget.test.js", "web/stats.js",
+                        "ui/test/stats.test.js"},
+        "connected": {"web/node-ui.js", "web/color-widget.js", "ui/test/color-widget.test.js", "web/presets.js",
+                      "ui/test/presets.test.js"},
     },
     **{
         flavour: {
             None: BUILT | PANELS[flavour],
-            "independent": {"ui/src/node-ui.ts", "ui/src/extensions/stats.ts", "ui/test/stats.test.ts"},
-            "connected": {"ui/src/node-ui.ts", "ui/src/extensions/presets.ts", "ui/test/presets.test.ts"}
+            "independent": WIDGET[flavour] | {"ui/src/extensions/stats.ts", "ui/test/stats.test.ts"},
+            "connected": WIDGET[flavour] | {"ui/src/extensions/presets.ts", "ui/test/presets.test.ts"}
             | PRESET_PANELS[flavour],
         }
         for flavour in ("ts", "react", "vue")
@@ -105,8 +118,8 @@ FRONT_END = {
 NODE_IDS = {
     "server": ["InvertImage"],
     "client": [],
-    "independent": ["InvertImage", "ImageStats"],
-    "connected": ["InvertImage", "ApplyPreset"],
+    "independent": ["InvertImage", "ImageStats", "TintImage"],
+    "connected": ["InvertImage", "ApplyPreset", "TintImage"],
 }
 
 

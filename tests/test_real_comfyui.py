@@ -43,6 +43,7 @@ PROMISED = {
 }
 # What each kind shows on a node of the example workflow after a run: (node id, text).
 SHOWN_ON_NODE = {"independent": (4, "mean 0.000 1.000 1.000"), "connected": (2, "Applied preset full")}
+TINT = "5"  # the Tint Image node of the example workflows that have one
 
 
 @pytest.fixture(scope="session", params=HOSTS or [None], ids=[h.name for h in HOSTS] or ["no-host"])
@@ -57,6 +58,8 @@ class Served:
         self.pack, self.host, self.server, self.folder = pack, host, server, folder
         self.answers = pack.effective
         self.ids = {f"{self.answers['node_prefix']}_{n}" for n in NODE_IDS[self.answers["node_category"]]}
+        self.color = f"{self.answers['node_prefix'].upper()}_COLOR"  # the colour picker's input type
+        self.has_widget = self.answers["node_category"] in ("independent", "connected")
 
     def mentions_pack(self, text: str) -> bool:
         a = self.answers
@@ -158,16 +161,34 @@ def test_object_info_lists_exactly_the_promised_nodes(served):
 def test_example_workflow_runs_through_prompt(served):
     if not served.ids:
         pytest.skip("a front-end-only pack has no nodes and no example workflow")
-    from PIL import Image
-
     workflow = json.loads(served.pack.read("example_workflows/example.json"))
-    prompt = ui_to_api(workflow, served.server.object_info())
+    prompt = ui_to_api(workflow, served.server.object_info(), frozenset({served.color}))
     entry = served.server.wait(served.server.queue(prompt))
     assert entry["status"]["status_str"] == "success", entry["status"]
-    status, png = served.server.get("/view?" + urllib.parse.urlencode(entry["outputs"]["3"]["images"][0]))
-    assert status == 200 and Image.open(io.BytesIO(png)).convert("RGB").getpixel((5, 5)) == RED_INVERTED
+    assert preview_pixel(served, entry) == RED_INVERTED
     if served.answers["node_category"] == "independent":
         assert "mean 0.000 1.000 1.000" in entry["outputs"]["4"]["text"][0]
+    if served.has_widget:  # the API mode: no page, so the colour is whatever the prompt says, or the default
+        assert prompt[TINT]["inputs"]["color"] == "#ffffff"
+        prompt["1"]["inputs"]["width"] = 66  # a size not run before: ComfyUI runs the nodes again
+        prompt[TINT]["inputs"]["color"] = "#00ff00"
+        assert preview_pixel(served, served.server.wait(served.server.queue(prompt))) == (0, 255, 0)
+        del prompt[TINT]["inputs"]["color"]
+        prompt["1"]["inputs"]["width"] = 68
+        assert preview_pixel(served, served.server.wait(served.server.queue(prompt))) == RED_INVERTED
+        prompt[TINT]["inputs"]["color"] = "green"  # refused before it runs, with the node's own message
+        status, body = served.server.post_json("/prompt", {"prompt": prompt, "client_id": "tests"})
+        assert "#rrggbb" in json.dumps(body["node_errors"][TINT]), (status, body)
+
+
+def preview_pixel(served, entry: dict) -> tuple:
+    """A pixel of the image that the example's Preview Image node (3) showed in this run."""
+    from PIL import Image
+
+    assert entry["status"]["status_str"] == "success", entry["status"]
+    status, png = served.server.get("/view?" + urllib.parse.urlencode(entry["outputs"]["3"]["images"][0]))
+    assert status == 200
+    return Image.open(io.BytesIO(png)).convert("RGB").getpixel((5, 5))
 
 
 PYTHON_SIDES = {
@@ -312,22 +333,31 @@ def open_page(served, browser, errors: list):
     return context, page
 
 
-def queue_example(served, page, width: int) -> dict:
-    """Load the example from the server, queue it from the page, and wait for it to run."""
+def load_example(served, page) -> None:
+    """Open the example workflow in the page, as Browse Templates does."""
+    url = f"/api/workflow_templates/{served.folder}/example.json"
+    page.evaluate(f"async (url) => {{ await {APP}.loadGraphData(await (await fetch(url)).json()); }}", url)
+
+
+def queue_graph(served, page, width: int) -> dict:
+    """Queue the page's graph, with a width of the Empty Image (node 1) not run before so that ComfyUI runs
+    the nodes instead of answering from its cache, and wait for the run."""
     before = len(served.server.get("/history")[1])
     page.evaluate(
-        f"""async ([url, width]) => {{
-            const wf = await (await fetch(url)).json();
-            await {APP}.loadGraphData(wf);
-            // a size not run before, so ComfyUI executes the nodes instead of answering from its cache
+        f"""async (width) => {{
             {APP}.graph.getNodeById(1).widgets.find(w => w.name === "width").value = width;
             await {APP}.queuePrompt(0, 1);
         }}""",
-        [f"/api/workflow_templates/{served.folder}/example.json", width],
+        width,
     )
     entry = _wait_for_new_history_entry(served.server, before)
     assert entry["status"]["status_str"] == "success", entry["status"]
     return entry
+
+
+def queue_example(served, page, width: int) -> dict:
+    load_example(served, page)
+    return queue_graph(served, page, width)
 
 
 def test_front_end_in_chromium(served, browser):
@@ -402,6 +432,96 @@ def test_front_end_in_chromium(served, browser):
             timeout=60_000,
         )
         screenshot(served, page, "nodes-2.0")
+    context.close()
+    assert [e for e in errors if served.mentions_pack(e)] == []
+
+
+# The Tint Image node's colour picker, if the page shows it: [widget type, widget value, value on screen].
+PICKER = f"""() => {{
+    const widget = {APP}.graph.getNodeById({TINT})?.widgets?.find(w => w.name === "color");
+    const input = widget?.element.matches("input[type=color]") ? widget.element
+        : widget?.element.querySelector("input[type=color]");
+    return input?.isConnected && input.getClientRects().length > 0 ? [widget.type, widget.value, input.value] : null;
+}}"""
+
+
+def test_color_widget_in_both_renderers(served, browser):
+    """The Tint Image node's colour picker as a user meets it, with the classic canvas and with Nodes 2.0
+    (switched through the settings API): it shows on the node with the input's default, a picked colour
+    changes the node's output in a run queued from the page, and after a reload the page's restored
+    workflow still has it; no console error from the pack."""
+    if not served.has_widget:
+        pytest.skip("only the packs whose nodes have a front end have the colour picker")
+    errors: list[str] = []
+    context, page = open_page(served, browser, errors)
+    runs = (("classic", False, "#00ff00", (0, 255, 0), 90), ("nodes-2.0", True, "#0000ff", (0, 0, 255), 94))
+    for renderer, vue_nodes, color, pixel, width in runs:
+        page.evaluate(f"(on) => {APP}.extensionManager.setting.set('Comfy.VueNodes.Enabled', on)", vue_nodes)
+        load_example(served, page)
+        page.wait_for_function(PICKER, timeout=30_000)
+        assert page.evaluate(PICKER) == [served.color, "#ffffff", "#ffffff"]
+        # What the browser does when the user picks a colour in its chooser: a new value, then an input event.
+        page.evaluate(
+            f"""(color) => {{
+                const widget = {APP}.graph.getNodeById({TINT}).widgets.find(w => w.name === "color");
+                const input = widget.element.matches("input") ? widget.element : widget.element.querySelector("input");
+                Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, color);
+                input.dispatchEvent(new Event("input", {{ bubbles: true }}));
+            }}""",
+            color,
+        )
+        page.wait_for_function(f"() => ({PICKER})()?.[1] === {json.dumps(color)}")
+        assert preview_pixel(served, queue_graph(served, page, width)) == pixel
+        # The page keeps the open workflow in the browser's storage and opens it again after a reload.
+        page.wait_for_function(
+            "(c) => [...Object.values(localStorage), ...Object.values(sessionStorage)].some(v => v.includes(c))",
+            arg=color,
+            timeout=30_000,
+        )
+        page.reload()
+        page.wait_for_function(f"() => window.comfyAPI?.app?.app?.graph?.getNodeById({TINT})", timeout=60_000)
+        page.wait_for_function(
+            f"() => ({PICKER})()?.slice(1).join() === {json.dumps(f'{color},{color}')}", timeout=30_000
+        )
+        screenshot(served, page, f"color-widget-{renderer}")
+    context.close()
+    assert [e for e in errors if served.mentions_pack(e)] == []
+
+
+def test_subgraph_blueprint_is_listed_added_from_the_page_and_runs(served, browser):
+    """The pack's subgraphs/*.json: ComfyUI lists it at /global_subgraphs; in the page, the user finds it in
+    the node search (double-click on the canvas, type, Enter), wires it between an Empty Image and a Preview
+    Image, and queues: the blueprint's nodes (core Image Blur, the pack's Invert Image) run."""
+    if not served.ids:
+        pytest.skip("a front-end-only pack has no nodes to put in a blueprint")
+    name = f"Soft Invert ({served.answers['node_prefix']})"
+    status, listed = served.server.get("/global_subgraphs")
+    assert status == 200
+    ours = [e for e in listed.values() if e["info"]["node_pack"] == f"custom_nodes.{served.folder}"]
+    assert [e["name"] for e in ours] == [name]
+    errors: list[str] = []
+    context, page = open_page(served, browser, errors)
+    load_example(served, page)  # keep its Empty Image (1) and Preview Image (3)
+    page.evaluate(
+        f"() => {{ const g = {APP}.graph; g.nodes.filter(n => ![1, 3].includes(+n.id)).forEach(n => g.remove(n)); }}"
+    )
+    page.mouse.dblclick(700, 650)  # an empty spot of the canvas: the node search opens
+    page.keyboard.type(name)
+    page.wait_for_function("(name) => document.body.innerText.includes(name)", arg=name, timeout=30_000)
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => {APP}.graph.nodes.some(n => n.isSubgraphNode?.())", timeout=30_000)
+    page.evaluate(
+        f"""() => {{
+            const g = {APP}.graph, blueprint = g.nodes.find(n => n.isSubgraphNode?.());
+            g.getNodeById(1).connect(0, blueprint, 0);
+            blueprint.connect(0, g.getNodeById(3), 0);
+        }}"""
+    )
+    entry = queue_graph(served, page, 98)
+    ran = {node["class_type"] for node in entry["prompt"][2].values()}  # the prompt the page sent
+    assert {"ImageBlur", f"{served.answers['node_prefix']}_InvertImage"} <= ran
+    assert preview_pixel(served, entry) == RED_INVERTED  # a uniform image: the blur keeps it, the node inverts it
+    screenshot(served, page, "subgraph-blueprint")
     context.close()
     assert [e for e in errors if served.mentions_pack(e)] == []
 

@@ -77,6 +77,8 @@ def test_registry_zip_holds_only_what_ships_and_passes_the_registry_rules(distin
     assert not [n for n in names if n.endswith(".pyc") or n == ".cruft.json"]
     assert {"__init__.py", "pyproject.toml", "README.md"} <= names
     a = distinct_pack.effective
+    if a["node_category"] != "client":  # what ComfyUI offers from a pack with nodes
+        assert {"example_workflows/example.json", f"subgraphs/Soft Invert ({a['node_prefix']}).json"} <= names
     if a["node_category"] != "server":
         web = {"web/hello.js"} if a["frontend"] == "js" else {"web/pack.js", "web/dist/main.js", "web/dist/main.css"}
         assert web <= names

@@ -6,11 +6,6 @@
 ComfyUI imports this folder and reads only the names exported here. The tests never import it.
 """
 
-{% if has("routes") -%}
-from server import PromptServer  # ComfyUI's own module, there while ComfyUI loads the pack
-
-from .{{ pkg }} import routes
-{% endif -%}
 {% if has("nodes") -%}
 from .{{ pkg }}.nodes import {{ exports | join(", ") }}
 {%- else -%}
@@ -18,9 +13,9 @@ from .{{ pkg }}.nodes import {{ exports | join(", ") }}
 NODE_CLASS_MAPPINGS: dict = {}
 {%- endif %}
 {%- if has("routes") %}
+from .{{ pkg }}.routes import register
 
-# Before ComfyUI mounts its routes, which it does once every pack has loaded.
-routes.register(PromptServer.instance)
+register()  # the pack's routes, added before ComfyUI mounts its own (once every pack has loaded)
 {%- endif %}
 {%- if has("web") %}
 

@@ -28,17 +28,19 @@ MAX_BODY_BYTES = 4096
 _server = None  # ComfyUI's PromptServer, once register() has run
 
 
-def register(server) -> None:
+def register() -> None:
     """Serve the routes on ComfyUI's server and tell the nodes where saved presets are.
 
-    The pack's __init__.py calls this while ComfyUI loads the pack, before ComfyUI mounts its routes; the
-    tests import this module without ComfyUI and never call it.
+    The pack's __init__.py calls this while ComfyUI loads the pack, before ComfyUI mounts its routes. ComfyUI's
+    modules are imported here, not at the top: the tests import this module without ComfyUI.
     """
-    global _server
-    _server = server
-    add_routes(server.routes)
     import folder_paths
     from comfy.cli_args import args
+    from server import PromptServer
+
+    global _server
+    _server = PromptServer.instance
+    add_routes(_server.routes)
 
     if not args.multi_user:
         presets.node_user_dir = Path(folder_paths.get_public_user_directory("default"), presets.FOLDER)

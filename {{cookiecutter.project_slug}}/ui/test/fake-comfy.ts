@@ -34,8 +34,20 @@ export function installFakeComfy() {
 export function fakeNodeType() {
   return class {
     widgets: Any[] = [];
-    addDOMWidget(name: string, type: string, element: HTMLElement, options: object) {
-      const widget = { name, type, element, options };
+    addDOMWidget(name: string, type: string, element: HTMLElement, options: Any) {
+      // its value is what the widget's options say, as in ComfyUI's DOM widgets
+      const widget = {
+        name,
+        type,
+        element,
+        options,
+        get value() {
+          return options.getValue?.();
+        },
+        set value(v: unknown) {
+          options.setValue?.(v);
+        },
+      };
       this.widgets.push(widget);
       return widget;
     }

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import node_definitions
 import pytest
 
 torch = pytest.importorskip("torch", reason="needs torch: run the tests with the Python that runs ComfyUI")
@@ -22,7 +23,8 @@ def test_every_node_is_complete(node_id):
     cls = nodes.NODE_CLASS_MAPPINGS[node_id]
     assert cls.CATEGORY == CATEGORY and cls.DESCRIPTION and callable(getattr(cls(), cls.FUNCTION))
     assert len(cls.RETURN_TYPES) == len(cls.RETURN_NAMES) == len(cls.OUTPUT_TOOLTIPS)
-    for name, (_type, options) in cls.INPUT_TYPES()["required"].items():
+    inputs = cls.INPUT_TYPES()
+    for name, (_type, options) in {**inputs["required"], **inputs.get("optional", {})}.items():
         assert options.get("tooltip"), f"{node_id}.{name} has no tooltip"
 
 
@@ -35,3 +37,7 @@ def test_invert_node_validates_strength_with_a_clear_message():
     assert nodes.InvertImage.VALIDATE_INPUTS(strength=0.5) is True
     assert nodes.InvertImage.VALIDATE_INPUTS(strength=None) is True
     assert "between 0 and 1" in nodes.InvertImage.VALIDATE_INPUTS(strength=2.0)
+
+
+def test_no_change_breaks_saved_workflows():
+    node_definitions.check(nodes.NODE_CLASS_MAPPINGS)

@@ -14,9 +14,13 @@ from .nodes_stats import ImageStats
 {%- if has("routes") %}
 from .nodes_presets import ApplyPreset
 {%- endif %}
+{%- if has("node_ui") %}
+from .nodes_tint import TintImage
+{%- endif %}
 
 
 class InvertImage:
+    DISPLAY_NAME = "Invert Image"
     DESCRIPTION = "Blends every pixel towards its negative. Strength 1 inverts the image fully."
     CATEGORY = CATEGORY
     RETURN_TYPES = ("IMAGE",)
@@ -62,14 +66,10 @@ NODE_CLASS_MAPPINGS = {
 {%- if has("routes") %}
     "{{ P }}_ApplyPreset": ApplyPreset,
 {%- endif %}
+{%- if has("node_ui") %}
+    "{{ P }}_TintImage": TintImage,
+{%- endif %}
 }
 
-NODE_DISPLAY_NAME_MAPPINGS = {
-    "{{ P }}_InvertImage": "Invert Image",
-{%- if has("stats") %}
-    "{{ P }}_ImageStats": "Image Stats",
-{%- endif %}
-{%- if has("routes") %}
-    "{{ P }}_ApplyPreset": "Apply Invert Preset",
-{%- endif %}
-}
+# Each class says its display name, as a V3 schema does; ComfyUI reads them from this mapping.
+NODE_DISPLAY_NAME_MAPPINGS = {node_id: node.DISPLAY_NAME for node_id, node in NODE_CLASS_MAPPINGS.items()}

@@ -6,6 +6,7 @@ from . import CATEGORY, logic, presets, routes
 
 
 class ApplyPreset:
+    DISPLAY_NAME = "Apply Invert Preset"
     DESCRIPTION = "Inverts the image with a preset and tells the browser which one it used."
     CATEGORY = CATEGORY
     RETURN_TYPES = ("IMAGE",)

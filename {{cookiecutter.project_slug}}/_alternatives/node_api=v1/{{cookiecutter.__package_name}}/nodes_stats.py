@@ -6,6 +6,7 @@ from . import CATEGORY, stats
 
 
 class ImageStats:
+    DISPLAY_NAME = "Image Stats"
     DESCRIPTION = "Measures size and per-channel mean, min and max, and shows them on the node."
     CATEGORY = CATEGORY
     RETURN_TYPES = ("STRING",)

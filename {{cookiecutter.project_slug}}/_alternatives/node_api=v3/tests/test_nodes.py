@@ -4,6 +4,7 @@ import asyncio
 import json
 from pathlib import Path
 
+import node_definitions
 import pytest
 
 torch = pytest.importorskip("torch", reason="needs torch: run the tests with the Python that runs ComfyUI")
@@ -16,7 +17,6 @@ NODE_DEFS = json.loads((Path(__file__).parent.parent / "locales" / "en" / "nodeD
 
 def node_list():
     extension = asyncio.run(nodes.comfy_entrypoint())
-    asyncio.run(extension.on_load())  # ComfyUI 0.33.0 calls it before asking for the nodes; 0.3.75 does not
     return asyncio.run(extension.get_node_list())
 
 
@@ -37,3 +37,7 @@ def test_invert_node_validates_strength_with_a_clear_message():
     assert nodes.InvertImage.validate_inputs(strength=0.5) is True
     assert nodes.InvertImage.validate_inputs(strength=None) is True
     assert "between 0 and 1" in nodes.InvertImage.validate_inputs(strength=2.0)
+
+
+def test_no_change_breaks_saved_workflows():
+    node_definitions.check({node.GET_SCHEMA().node_id: node for node in node_list()})

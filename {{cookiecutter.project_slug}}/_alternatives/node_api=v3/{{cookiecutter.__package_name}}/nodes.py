@@ -17,6 +17,9 @@ from .nodes_stats import ImageStats
 {%- if has("routes") %}
 from .nodes_presets import ApplyPreset
 {%- endif %}
+{%- if has("node_ui") %}
+from .nodes_tint import TintImage
+{%- endif %}
 
 
 class InvertImage(io.ComfyNode):
@@ -56,7 +59,7 @@ class InvertImage(io.ComfyNode):
 
 class NodePackExtension(ComfyExtension):
     async def get_node_list(self) -> list[type[io.ComfyNode]]:
-        return [InvertImage{% if has("stats") %}, ImageStats{% endif %}{% if has("routes") %}, ApplyPreset{% endif %}]
+        return [InvertImage{% if has("stats") %}, ImageStats{% endif %}{% if has("routes") %}, ApplyPreset{% endif %}{% if has("node_ui") %}, TintImage{% endif %}]
 
 
 async def comfy_entrypoint() -> ComfyExtension:

@@ -37,10 +37,22 @@ export function fakeNodeType() {
      * @param {string} name
      * @param {string} type
      * @param {HTMLElement} element
-     * @param {object} options
+     * @param {any} options
      */
     addDOMWidget(name, type, element, options) {
-      const widget = { name, type, element, options };
+      // its value is what the widget's options say, as in ComfyUI's DOM widgets
+      const widget = {
+        name,
+        type,
+        element,
+        options,
+        get value() {
+          return options.getValue?.();
+        },
+        set value(/** @type {unknown} */ v) {
+          options.setValue?.(v);
+        },
+      };
       this.widgets.push(widget);
       return widget;
     }
