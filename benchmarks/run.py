@@ -251,6 +251,27 @@ def bench_frontend() -> None:
             for script in ["typecheck", "test"] + ([] if flavour == "js" else ["build"]):
                 elapsed, _ = run_measured([npm, "run", script], cwd=ui)
                 row(f"front end {flavour}: npm run {script}", f"{elapsed:.1f} s")
+            widget_cost(flavour, pack, npm)
+
+
+def shipped_size(files: list[Path]) -> tuple[int, int]:
+    return sum(p.stat().st_size for p in files), sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)
+
+
+def widget_cost(flavour: str, pack: Path, npm: str) -> None:
+    """What the colour picker adds to what ships: its own file (plain JS), or the bundle built with and
+    without its sources (built flavours)."""
+    if flavour == "js":
+        raw, gz = shipped_size([pack / "web" / "color-widget.js"])
+    else:
+        bundle = [pack / "web" / "dist" / "main.js", pack / "web" / "dist" / "main.css"]
+        with_raw, with_gz = shipped_size(bundle)
+        for source in [pack / "ui/src/extensions/color-widget.ts", *(pack / "ui/src").glob("[cC]olor*[pP]icker.*")]:
+            source.unlink()
+        run_measured([npm, "run", "build"], cwd=pack / "ui")
+        without_raw, without_gz = shipped_size(bundle)
+        raw, gz = with_raw - without_raw, with_gz - without_gz
+    row(f"front end {flavour}: the colour picker adds", f"{raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzipped")
 
 
 def bench_suite() -> None:

@@ -328,6 +328,8 @@ def open_page(served, browser, errors: list):
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.goto(served.server.url)
     page.wait_for_function("() => window.comfyAPI?.app?.app?.graph && window.LiteGraph", timeout=60_000)
+    # the page has opened its first workflow: a graph loaded before that would be replaced by it
+    page.wait_for_function(f"() => !!{APP}.extensionManager?.workflow?.activeWorkflow", timeout=60_000)
     for node_id in served.ids:  # the pack's nodes reach the front end's node registry
         page.wait_for_function(f"() => !!window.LiteGraph.registered_node_types[{json.dumps(node_id)}]", timeout=30_000)
     return context, page
@@ -501,14 +503,18 @@ def test_subgraph_blueprint_is_listed_added_from_the_page_and_runs(served, brows
     assert [e["name"] for e in ours] == [name]
     errors: list[str] = []
     context, page = open_page(served, browser, errors)
+    page.evaluate(f"() => {APP}.extensionManager.setting.set('Comfy.VueNodes.Enabled', false)")  # the classic canvas
     load_example(served, page)  # keep its Empty Image (1) and Preview Image (3)
     page.evaluate(
         f"() => {{ const g = {APP}.graph; g.nodes.filter(n => ![1, 3].includes(+n.id)).forEach(n => g.remove(n)); }}"
     )
     page.mouse.dblclick(700, 650)  # an empty spot of the canvas: the node search opens
+    page.wait_for_function("() => document.activeElement?.tagName === 'INPUT'", timeout=30_000)
     page.keyboard.type(name)
-    page.wait_for_function("(name) => document.body.innerText.includes(name)", arg=name, timeout=30_000)
-    page.keyboard.press("Enter")
+    option = page.locator("[role=option]", has_text=name).first
+    option.wait_for(timeout=30_000)
+    screenshot(served, page, "subgraph-blueprint-search")
+    option.click()
     page.wait_for_function(f"() => {APP}.graph.nodes.some(n => n.isSubgraphNode?.())", timeout=30_000)
     page.evaluate(
         f"""() => {{
