@@ -38,6 +38,7 @@ py="$venv/bin/python"
 # shellcheck disable=SC2086
 "$py" -m pip install -q --disable-pip-version-check ${TEMPLATE_TORCH_SPEC:-torch==2.13.0}
 "$py" -m pip install -q --disable-pip-version-check -e ".[test]"
+"$venv/bin/pyright" --version >/dev/null  # fetches pyright's own Node package once, before the workers start
 
 # The TypeScript flavour's checks run npm (Node 20 or newer).
 if ! command -v npm >/dev/null 2>&1; then

@@ -122,3 +122,43 @@ def pytest_collection_modifyitems(items):
     for item in items:
         first.setdefault(real_group(item.nodeid), order[id(item)])
     items.sort(key=lambda item: (first[real_group(item.nodeid)], order[id(item)]))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The real tier as a table: each distinct pack on each host, its checks passed out of those run."""
+    from comfyui import hosts
+
+    order = [h.name for h in hosts()]
+    names = sorted(order, key=len, reverse=True)  # "0.33.0+fe-newest" before "0.33.0"
+    outcomes: dict[tuple[str, str], dict[str, str]] = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(report, "nodeid", "")
+            if "/test_real_comfyui.py::" not in nodeid or not nodeid.endswith("]"):
+                continue
+            param = nodeid[nodeid.index("[") + 1 : -1]
+            host = next((h for h in names if param.endswith("-" + h)), None)
+            if host is None:
+                continue
+            combo = dict(part.split("=", 1) for part in param[: -len(host) - 1].split("-") if "=" in part)
+            pack = " ".join(combo.get(k, "?") for k in AXES)
+            seen = outcomes.setdefault((pack, host), {})
+            if seen.get(nodeid) not in ("failed", "error"):  # a failed teardown counts against a passed call
+                seen[nodeid] = outcome
+    if not outcomes:
+        return
+    hosts_run = [h for h in order if any(host == h for _, host in outcomes)]
+    terminalreporter.write_sep("-", "real tier: checks passed / run (skipped: not applicable), per pack and host")
+    terminalreporter.write_line("| pack (kind api front end) | " + " | ".join(hosts_run) + " |")
+    terminalreporter.write_line("| --- |" + " --- |" * len(hosts_run))
+    for pack in sorted({p for p, _ in outcomes}):
+        cells = []
+        for host in hosts_run:
+            seen = list(outcomes.get((pack, host), {}).values())
+            run = [o for o in seen if o != "skipped"]
+            ok = run.count("passed")
+            if not run:
+                cells.append("skipped" if seen else "-")
+            else:
+                cells.append(f"{ok}/{len(run)}" + ("" if ok == len(run) else " FAILED"))
+        terminalreporter.write_line(f"| {pack} | " + " | ".join(cells) + " |")

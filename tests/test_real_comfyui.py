@@ -40,6 +40,7 @@ PROMISED = {
     "InvertImage": ({"image": "IMAGE", "strength": "FLOAT"}, ["IMAGE"]),
     "ImageStats": ({"image": "IMAGE"}, ["STRING"]),
     "ApplyPreset": ({"image": "IMAGE", "preset": "COMBO"}, ["IMAGE"]),
+    "TintImage": ({"image": "IMAGE"}, ["IMAGE"]),  # and the optional colour, checked below
 }
 # What each kind shows on a node of the example workflow after a run: (node id, text).
 SHOWN_ON_NODE = {"independent": (4, "mean 0.000 1.000 1.000"), "connected": (2, "Applied preset full")}
@@ -155,6 +156,9 @@ def test_object_info_lists_exactly_the_promised_nodes(served):
             name: spec[0] if isinstance(spec[0], str) else "COMBO" for name, spec in node["input"]["required"].items()
         }
         assert got == inputs and node["output"] == outputs, node_id
+        if node_id.endswith("_TintImage"):
+            assert node["input"]["optional"]["color"][0] == served.color
+            assert node["input"]["optional"]["color"][1]["default"] == "#ffffff"
         assert node["category"] == f"{served.answers['__registry_name']}/image" and node["display_name"]
 
 
@@ -310,8 +314,9 @@ def test_javascript_is_listed_and_served(served):
         assert ours == []
         return
     if a["frontend"] == "js":
-        files = {"client": ["hello.js"], "independent": ["hello.js", "node-ui.js", "stats.js"],
-                 "connected": ["hello.js", "node-ui.js", "presets.js"]}[a["node_category"]]  # fmt: skip
+        on_nodes = ["color-widget.js", "hello.js", "node-ui.js"]
+        files = {"client": ["hello.js"], "independent": [*on_nodes, "stats.js"],
+                 "connected": [*on_nodes, "presets.js"]}[a["node_category"]]  # fmt: skip
     else:
         files = ["dist/main.js", "pack.js"]
     assert ours == [f"/extensions/{served.folder}/{f}" for f in files]

@@ -16,6 +16,6 @@ def test_white_keeps_the_image_and_a_colour_scales_each_channel():
 
 @pytest.mark.parametrize("color", ["ffffff", "#fff", "#gggggg", "#ffffff ", None])
 def test_a_colour_not_written_rrggbb_is_refused(color):
-    assert "#rrggbb" in tint.check_color(color)
+    assert "#rrggbb" in str(tint.check_color(color))
     with pytest.raises(ValueError, match="#rrggbb"):
         tint.tint(torch.zeros(1, 1, 1, 3), color)

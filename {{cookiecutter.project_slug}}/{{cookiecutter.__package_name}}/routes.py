@@ -14,10 +14,14 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from . import presets
+
+if TYPE_CHECKING:  # for the type checker only: importing ComfyUI's server needs ComfyUI running
+    from server import PromptServer
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +29,7 @@ PREFIX = "/{{ cookiecutter.__route_prefix }}"
 PRESET_APPLIED = "{{ cookiecutter.__route_prefix }}.preset_applied"
 MAX_BODY_BYTES = 4096
 
-_server = None  # ComfyUI's PromptServer, once register() has run
+_server: PromptServer | None = None  # ComfyUI's server, once register() has run
 
 
 def register() -> None:
@@ -42,13 +46,15 @@ def register() -> None:
     _server = PromptServer.instance
     add_routes(_server.routes)
 
-    if not args.multi_user:
-        presets.node_user_dir = Path(folder_paths.get_public_user_directory("default"), presets.FOLDER)
+    default_user = None if args.multi_user else folder_paths.get_public_user_directory("default")
+    if default_user:
+        presets.node_user_dir = Path(default_user, presets.FOLDER)
 
 
 def user_dir(request: web.Request) -> Path:
     """The requesting user's presets folder; KeyError for a user ComfyUI does not know."""
-    path = _server.user_manager.get_request_user_filepath(request, presets.FOLDER, create_dir=False)
+    users = _server.user_manager if _server else None  # None before register()
+    path = users.get_request_user_filepath(request, presets.FOLDER, create_dir=False) if users else None
     if path is None:
         raise KeyError("unknown user")
     return Path(path)

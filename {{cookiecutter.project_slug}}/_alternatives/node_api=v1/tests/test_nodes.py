@@ -36,7 +36,7 @@ def test_invert_node_runs():
 def test_invert_node_validates_strength_with_a_clear_message():
     assert nodes.InvertImage.VALIDATE_INPUTS(strength=0.5) is True
     assert nodes.InvertImage.VALIDATE_INPUTS(strength=None) is True
-    assert "between 0 and 1" in nodes.InvertImage.VALIDATE_INPUTS(strength=2.0)
+    assert "between 0 and 1" in str(nodes.InvertImage.VALIDATE_INPUTS(strength=2.0))
 
 
 def test_no_change_breaks_saved_workflows():
