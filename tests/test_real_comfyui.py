@@ -211,6 +211,15 @@ def once_per_python_side(served) -> None:
         pytest.skip("server-side check: ran on this ComfyUI for another pack with the same Python side")
 
 
+def once_per(served, keys: tuple[str, ...], why: str) -> None:
+    """Skip unless this is the first pack (on this host) of those that share the answers ``keys``: for
+    checks that depend on those answers only."""
+    a = served.answers
+    first = next(effective(c) for c in distinct(COMBOS, keys) if all(c[k] == a[k] for k in keys))
+    if {k: a[k] for k in first} != first:
+        pytest.skip(f"{why}: ran on this host for another pack with the same {' and '.join(keys)}")
+
+
 def test_progress_reaches_the_websocket_and_cancel_stops_the_run(served):
     """Invert Image moves its progress bar once per image of the batch (the `progress` messages the front end
     draws), and `POST /interrupt` (the Cancel button) stops it before the batch is done."""
@@ -459,6 +468,7 @@ def test_color_widget_in_both_renderers(served, browser):
     workflow still has it; no console error from the pack."""
     if not served.has_widget:
         pytest.skip("only the packs whose nodes have a front end have the colour picker")
+    once_per(served, ("node_category", "frontend"), "the colour picker is front-end code")
     errors: list[str] = []
     context, page = open_page(served, browser, errors)
     runs = (("classic", False, "#00ff00", (0, 255, 0), 90), ("nodes-2.0", True, "#0000ff", (0, 0, 255), 94))
@@ -501,6 +511,7 @@ def test_subgraph_blueprint_is_listed_added_from_the_page_and_runs(served, brows
     Image, and queues: the blueprint's nodes (core Image Blur, the pack's Invert Image) run."""
     if not served.ids:
         pytest.skip("a front-end-only pack has no nodes to put in a blueprint")
+    once_per(served, ("node_category", "node_api"), "the blueprint holds the pack's Python node")
     name = f"Soft Invert ({served.answers['node_prefix']})"
     status, listed = served.server.get("/global_subgraphs")
     assert status == 200
