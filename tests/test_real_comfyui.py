@@ -195,29 +195,21 @@ def preview_pixel(served, entry: dict) -> tuple:
     return Image.open(io.BytesIO(png)).convert("RGB").getpixel((5, 5))
 
 
-PYTHON_SIDES = {
-    (c["node_category"], c["node_api"]): effective(c) for c in distinct(COMBOS, ("node_category", "node_api"))
-}
-
-
-def once_per_python_side(served) -> None:
-    """Skip unless this is the first pack of its Python side (kind and node API) on this ComfyUI tree, with
-    the front end that tree pins: for checks of the server side alone."""
-    a = served.answers
-    if served.host.front_end_root:
-        pytest.skip("server-side check: runs once per ComfyUI tree, with the front end that tree pins")
-    side = PYTHON_SIDES[(a["node_category"], a["node_api"])]
-    if {k: a[k] for k in side} != side:
-        pytest.skip("server-side check: ran on this ComfyUI for another pack with the same Python side")
-
-
 def once_per(served, keys: tuple[str, ...], why: str) -> None:
     """Skip unless this is the first pack (on this host) of those that share the answers ``keys``: for
     checks that depend on those answers only."""
     a = served.answers
-    first = next(effective(c) for c in distinct(COMBOS, keys) if all(c[k] == a[k] for k in keys))
+    first = next(effective(c) for c in distinct(COMBOS, keys) if all(effective(c)[k] == a[k] for k in keys))
     if {k: a[k] for k in first} != first:
         pytest.skip(f"{why}: ran on this host for another pack with the same {' and '.join(keys)}")
+
+
+def once_per_python_side(served) -> None:
+    """For checks of the server side alone: once per Python side (kind and node API) on each ComfyUI tree,
+    with the front end that tree pins."""
+    if served.host.front_end_root:
+        pytest.skip("server-side check: runs once per ComfyUI tree, with the front end that tree pins")
+    once_per(served, ("node_category", "node_api"), "server-side check")
 
 
 def test_progress_reaches_the_websocket_and_cancel_stops_the_run(served):
