@@ -9,7 +9,7 @@ pack's files use. ``local_extensions.py`` loads it; ``cookiecutter.json`` and th
   file, cruft). A bad answer stops the bake with one line per bad answer and the command that asks again
   with the accepted answers as defaults; an answer that does not apply to the kind of pack is reported
   and ignored.
-* ``KINDS`` and ``features()``: what each kind of pack has. Templates ask ``has("routes")``; the post-gen
+* ``KINDS`` and ``features()``: what each kind of pack has. Templates ask ``has("presets")``; the post-gen
   hook prunes by the same names.
 * Derived defaults (filters in cookiecutter.json): ``slug_default``, ``registry_default``,
   ``package_default``, ``route_default``, ``pascal_default``, ``js_namespace``, ``publisher_default``.
@@ -138,35 +138,42 @@ for _field, _allowed in CHOICES.items():
 KINDS = {
     "server": {"nodes"},
     "client": {"web"},
-    "independent": {"nodes", "web", "node_ui", "stats"},
-    "connected": {"nodes", "web", "node_ui", "routes"},
+    "independent": {"nodes", "web", "node_ui", "tint", "stats"},
+    "connected": {"nodes", "web", "node_ui", "tint", "presets"},
 }
 
 
 def features(answers) -> set[str]:
-    """The features a pack with these answers has: its kind's, plus "built" (a front end with a build step)
-    and "github_actions"."""
+    """The features a pack with these answers has: its kind's, plus "built" (a front end with a build step),
+    "models" (the model-loading nodes) and "github_actions"."""
     found = set(KINDS[answers["node_category"]])
     if "web" in found and answers["frontend"] != "js":
         found.add("built")
+    if "nodes" in found and answers["model_loader"] == "yes":
+        found.add("models")
     if answers["github_actions"] == "yes":
         found.add("github_actions")
     return found
 
 
-# The answer each kind of pack does not use (cookiecutter cannot skip a question), and why.
+# The answers each kind of pack does not use (cookiecutter cannot skip a question), and why.
 UNUSED = {
-    "server": ("frontend", "a server-side-only pack has no front end"),
-    "client": ("node_api", "a client-side-only pack has no nodes"),
+    "server": {"frontend": "a server-side-only pack has no front end"},
+    "client": {
+        "node_api": "a client-side-only pack has no nodes",
+        "model_loader": "a client-side-only pack has no nodes",
+    },
 }
 
 
 def unused_answers(answers) -> list[str]:
-    """A note for an answer that the chosen kind of pack does not use, when it differs from the default."""
-    field, why = UNUSED.get(answers["node_category"], (None, ""))
-    if field and answers[field] != CHOICES[field][0]:
-        return [f"Note: {field} = {answers[field]!r} is not used: {why}."]
-    return []
+    """A note for each answer that the chosen kind of pack does not use, when it differs from the default."""
+    unused = UNUSED.get(answers["node_category"], {})
+    return [
+        f"Note: {field} = {answers[field]!r} is not used: {why}."
+        for field, why in unused.items()
+        if answers[field] != CHOICES[field][0]
+    ]
 
 
 def validate(answers) -> list[str]:
@@ -306,8 +313,7 @@ def answers_json(answers) -> str:
     takes (no paths: the template's location stays out of the pack)."""
     kept = {"_template_version": answers["_template_version"]}
     kept.update((k, answers[k]) for k in CONTEXT if not k.startswith("_") and k in answers)
-    field, _ = UNUSED.get(answers["node_category"], (None, ""))
-    if field:  # recorded as the default, so that the answer changes nothing in the pack
+    for field in UNUSED.get(answers["node_category"], {}):  # recorded as the default: it changes nothing
         kept[field] = CHOICES[field][0]
     return json.dumps(kept, indent=2, ensure_ascii=False)
 

@@ -23,20 +23,22 @@ DEF = "tests/node_definitions/{prefix}_"  # stands for a node's committed defini
 
 # feature: the paths (relative to the pack, glob patterns allowed) that a pack without it does not have.
 PRUNE = {
-    "nodes": [PKG, "example_workflows", "subgraphs", "locales/en/nodeDefs.json", "web/docs", "tests/test_logic.py",
-              "tests/test_nodes.py", "tests/test_node_list.py", "tests/*node_definitions*"],
-    "web": ["web", "ui", "locales/en/settings.json", "locales/en/commands.json"],
+    "nodes": [PKG, "example_workflows", "subgraphs", "locales", "web/docs", "tests/test_invert.py",
+              "tests/test_nodes.py", "tests/*node_definitions*"],
+    "web": ["web", "ui", "tests/test_web.py"],
     "built": ["web/pack.js", "ui/src", "ui/test/*.ts", "ui/tsconfig.json", "ui/vite.config.ts"],
-    "node_ui": ["web/node-ui.js", "ui/src/node-ui.ts", f"{PKG}/tint.py", f"{PKG}/nodes_tint.py", f"{DOC}TintImage.md",
-                f"{DEF}TintImage.json", "tests/test_tint.py", "web/color-widget.js",
-                "ui/src/extensions/color-widget.ts", "ui/src/color-picker.*", "ui/src/ColorPicker.vue",
-                "ui/test/color-widget.test.*"],
+    "node_ui": ["web/node-ui.js", "ui/src/node-ui.ts"],
+    "tint": [f"{PKG}/tint.py", f"{PKG}/nodes_tint.py", f"{DOC}TintImage.md", f"{DEF}TintImage.json",
+             "tests/test_tint.py", "web/color-widget.js", "ui/src/extensions/color-widget.ts", "ui/src/color-picker.*",
+             "ui/src/ColorPicker.vue", "ui/test/color-widget.test.*"],
     "stats": [f"{PKG}/stats.py", f"{PKG}/nodes_stats.py", f"{DOC}ImageStats.md", f"{DEF}ImageStats.json",
               "tests/test_stats.py", "web/stats.js", "ui/src/extensions/stats.ts", "ui/test/stats.test.*"],
-    "routes": [f"{PKG}/routes.py", f"{PKG}/presets.py", f"{PKG}/nodes_presets.py", f"{DOC}ApplyPreset.md",
-               f"{DEF}ApplyPreset.json", "presets", "tests/test_routes.py", "web/presets.js",
-               "ui/src/extensions/presets.ts", "ui/src/presets-panel.*", "ui/src/PresetsPanel.vue",
-               "ui/test/presets.test.*"],
+    "presets": [f"{PKG}/routes.py", f"{PKG}/presets.py", f"{PKG}/nodes_presets.py", f"{DOC}ApplyPreset.md",
+                f"{DEF}ApplyPreset.json", "presets", "tests/test_presets.py", "web/presets.js",
+                "ui/src/extensions/presets.ts", "ui/src/presets-panel.*", "ui/src/PresetsPanel.vue",
+                "ui/test/presets.test.*"],
+    "models": [f"{PKG}/models.py", f"{PKG}/color_grade.py", f"{PKG}/nodes_color_grade.py", f"{DOC}*ColorGrade.md",
+               f"{DEF}*ColorGrade.json", "tests/test_color_grade.py"],
     "github_actions": [".github"],
 }  # fmt: skip
 
@@ -75,11 +77,13 @@ def prune(root: Path, answers: dict, features: set[str]) -> None:
 
 
 def next_steps(answers: dict) -> str:
+    """What to do next: one command a line, the same in bash, PowerShell and cmd."""
     slug = answers["project_slug"]
+    commands = [f"cd {slug}", "git init -b main", "git add -A", 'git commit -m "Initial commit"']
     return (
         f"\nCreated {slug}/. Next steps (README.md, Develop, says more):\n"
-        f"  cd {slug} && git init -b main && git add -A && git commit -m 'Initial commit'\n"
-        f"  link it into ComfyUI/custom_nodes/, restart ComfyUI, and run the tests with ComfyUI's Python\n"
+        + "".join(f"  {command}\n" for command in commands)
+        + "Then link it into ComfyUI's custom_nodes folder, restart ComfyUI, and run the tests with ComfyUI's Python.\n"
     )
 
 

@@ -59,7 +59,8 @@ def bake_fixture(combos: list[dict]):
 
 
 pack = bake_fixture(COMBOS)  # every combination the prompts allow
-python_pack = bake_fixture(distinct(COMBOS, ("node_category", "node_api")))  # each distinct Python side
+PYTHON_SIDE = ("node_category", "node_api", "model_loader")  # the answers that shape a pack's Python side
+python_pack = bake_fixture(distinct(COMBOS, PYTHON_SIDE))  # each distinct Python side
 front_end_pack = bake_fixture(  # each distinct front end
     distinct([c for c in COMBOS if c["node_category"] != "server"], ("node_category", "frontend"))
 )

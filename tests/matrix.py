@@ -26,20 +26,23 @@ def combinations() -> list[dict]:
     combos = []
     for i, values in enumerate(crossed):
         combo = dict(zip(AXES, values, strict=True))
-        # i + i // 2: also shifted every two rows, so no value stays tied to one value of the last axis
-        combo.update({k: v[(i + i // 2) % len(v)] for k, v in others.items()})
+        # Shifted every 2, 3, 4... rows, a different period per choice: no value stays tied to one value of the
+        # last axis, nor to one value of another choice.
+        combo.update({k: v[(i + i // (j + 2)) % len(v)] for j, (k, v) in enumerate(others.items())})
         combos.append(combo)
+    assert all({c[k] for c in combos} == set(v) for k, v in others.items()), "a value of a choice is never baked"
     return combos
 
 
 def effective(combo: dict) -> dict:
     """The answers that shape the pack: a nodes-only pack has no front end (the default, js, stands for
-    none), a front-end-only pack no node API (the default, v3)."""
+    none), a front-end-only pack no node API and no model nodes (the defaults, v3 and no)."""
     out = dict(combo)
     if out["node_category"] == "server":
         out["frontend"] = CHOICES["frontend"][0]
     if out["node_category"] == "client":
         out["node_api"] = CHOICES["node_api"][0]
+        out["model_loader"] = CHOICES["model_loader"][0]
     return out
 
 
@@ -61,28 +64,32 @@ def combo_id(combo: dict) -> str:
 COMMON = {".comfyignore", ".gitignore", ".cookiecutter.json", "README.md", "pyproject.toml", "requirements.txt",
           "__init__.py", "icon.svg", "tests/conftest.py", "tests/test_comfyui.py", "tests/test_pack.py",
           "tests/publish_check.py"}  # fmt: skip
-NODES = {"{pkg}/__init__.py", "{pkg}/logic.py", "{pkg}/nodes.py", "{pkg}/progress.py", "example_workflows/example.json",
-         "locales/en/nodeDefs.json", "tests/test_logic.py", "tests/test_nodes.py",
-         "tests/test_node_list.py", "subgraphs/Soft Invert ({P}).json", "tests/node_definitions.py",
-         "tests/test_node_definitions.py", "tests/node_definitions/{P}_InvertImage.json"}  # fmt: skip
-WEB = {"locales/en/settings.json", "locales/en/commands.json"}
+NODES = {"{pkg}/__init__.py", "{pkg}/invert.py", "{pkg}/nodes.py", "{pkg}/progress.py",
+         "example_workflows/example.json", "locales/en/nodeDefs.json", "tests/test_invert.py", "tests/test_nodes.py",
+         "tests/node_definitions.py", "subgraphs/Soft Invert ({P}).json", "tests/test_node_definitions.py",
+         "tests/node_definitions/{P}_InvertImage.json"}  # fmt: skip
+WEB = {"tests/test_web.py"}
 STATS = {"{pkg}/stats.py", "{pkg}/nodes_stats.py", "tests/test_stats.py", "web/docs/{P}_ImageStats.md",
          "tests/node_definitions/{P}_ImageStats.json"}  # fmt: skip
-ROUTES = {"{pkg}/routes.py", "{pkg}/presets.py", "{pkg}/nodes_presets.py", "presets/soft.json", "presets/full.json",
-          "tests/test_routes.py", "web/docs/{P}_ApplyPreset.md",
-          "tests/node_definitions/{P}_ApplyPreset.json"}  # fmt: skip
-NODE_UI = {"{pkg}/tint.py", "{pkg}/nodes_tint.py", "tests/test_tint.py", "web/docs/{P}_InvertImage.md",
-           "web/docs/{P}_TintImage.md", "tests/node_definitions/{P}_TintImage.json"}  # fmt: skip
+PRESETS = {"{pkg}/routes.py", "{pkg}/presets.py", "{pkg}/nodes_presets.py", "presets/soft.json", "presets/full.json",
+           "tests/test_presets.py", "web/docs/{P}_ApplyPreset.md",
+           "tests/node_definitions/{P}_ApplyPreset.json"}  # fmt: skip
+TINT = {"{pkg}/tint.py", "{pkg}/nodes_tint.py", "tests/test_tint.py", "web/docs/{P}_InvertImage.md",
+        "web/docs/{P}_TintImage.md", "tests/node_definitions/{P}_TintImage.json"}  # fmt: skip
+MODELS = {"{pkg}/models.py", "{pkg}/color_grade.py", "{pkg}/nodes_color_grade.py", "tests/test_color_grade.py",
+          "tests/node_definitions/{P}_LoadColorGrade.json",
+          "tests/node_definitions/{P}_ApplyColorGrade.json"}  # fmt: skip
+MODEL_DOCS = {"web/docs/{P}_LoadColorGrade.md", "web/docs/{P}_ApplyColorGrade.md"}  # in packs with a front end
 BY_CATEGORY = {
     "server": NODES,
     "client": WEB,
-    "independent": NODES | WEB | NODE_UI | STATS,
-    "connected": NODES | WEB | NODE_UI | ROUTES,
+    "independent": NODES | WEB | TINT | STATS,
+    "connected": NODES | WEB | TINT | PRESETS,
 }
 # The front end's files, for every kind with one, then per kind.
 BUILT = {"web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
          "ui/tsconfig.json", "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts",
-         "ui/src/stylesheet.ts", "ui/src/extensions/hello.ts", "ui/test/fake-comfy.ts", "ui/test/pack-config.ts",
+         "ui/src/stylesheet.ts", "ui/src/extensions/hello.ts", "ui/test/fake-comfy.ts",
          "ui/test/hello.test.ts"}  # fmt: skip
 PANELS = {"ts": {"ui/src/hello-panel.ts", "ui/src/panel.module.css"},
           "react": {"ui/src/hello-panel.tsx", "ui/src/panel.module.css"},
@@ -121,6 +128,13 @@ NODE_IDS = {
     "independent": ["InvertImage", "ImageStats", "TintImage"],
     "connected": ["InvertImage", "ApplyPreset", "TintImage"],
 }
+MODEL_NODE_IDS = ["LoadColorGrade", "ApplyColorGrade"]
+
+
+def node_ids(answers: dict) -> list[str]:
+    """The pack's node ids, without the prefix, in the order of its node list."""
+    answers = effective(answers)
+    return NODE_IDS[answers["node_category"]] + (MODEL_NODE_IDS if answers["model_loader"] == "yes" else [])
 
 
 def expected_files(answers: dict) -> set[str]:
@@ -130,6 +144,8 @@ def expected_files(answers: dict) -> set[str]:
     if category != "server":
         front_end = FRONT_END[answers["frontend"]]
         files |= front_end[None] | front_end.get(category, set())
+    if answers["model_loader"] == "yes" and category != "client":
+        files |= MODELS | (MODEL_DOCS if category != "server" else set())
     if answers["license"] != "none":
         files.add("LICENSE")
     if answers["github_actions"] == "yes":

@@ -15,7 +15,7 @@ import tomllib
 import pytest
 import yaml
 from conftest import Pack
-from matrix import CONTEXT, NODE_IDS, TEMPLATE, effective, expected_dirs, expected_files
+from matrix import CONTEXT, TEMPLATE, effective, expected_dirs, expected_files, node_ids
 
 LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%|%\}|\{#")  # GitHub's own ${{ }} is fine
 SOURCE = TEMPLATE / "{{cookiecutter.project_slug}}"
@@ -136,7 +136,7 @@ def test_root_init_exports_one_api_and_web_directory_only_with_a_front_end(pack)
 
 def test_node_ids_are_prefixed_everywhere(pack):
     a = pack.answers
-    ids = [f"{a['node_prefix']}_{n}" for n in NODE_IDS[a["node_category"]]]
+    ids = [f"{a['node_prefix']}_{n}" for n in node_ids(a)]
     if not ids:
         pytest.skip("a front-end-only pack has no nodes")
     assert list(json.loads(pack.read("locales/en/nodeDefs.json"))) == ids

@@ -19,6 +19,7 @@ GOOD = {
     "node_category": "connected",
     "frontend": "js",
     "node_api": "v3",
+    "model_loader": "no",
     "project_name": "My Node Pack",
     "project_slug": "my-node-pack",
     "node_prefix": "MyNodePack",
@@ -80,6 +81,8 @@ def test_the_stop_message_gives_the_command_that_asks_again_without_the_bad_answ
 
 
 def test_answers_a_kind_does_not_use_are_noted_not_refused(capsys):
+    ext.check_answers({**GOOD, "node_category": "client", "node_api": "v1", "model_loader": "yes"})
+    assert capsys.readouterr().err.count("is not used: a client-side-only pack has no nodes") == 2
     assert ext.check_answers({**GOOD, "node_category": "server", "frontend": "ts"}) == "my-node-pack"
     assert "frontend = 'ts' is not used" in capsys.readouterr().err
     assert ext.check_answers({**GOOD, "node_category": "client", "node_api": "v1"}) == "my-node-pack"
@@ -105,10 +108,12 @@ def test_features_per_kind_and_answer():
 
     assert features(node_category="server", frontend="ts") == {"nodes", "github_actions"}
     assert features(node_category="client", frontend="ts", github_actions="no") == {"web", "built"}
-    assert features(node_category="independent") == {"nodes", "web", "node_ui", "stats", "github_actions"}
+    assert features(node_category="independent") == {"nodes", "web", "node_ui", "tint", "stats", "github_actions"}
     assert features(node_category="connected", frontend="vue") == {
-        "nodes", "web", "node_ui", "routes", "built", "github_actions"
+        "nodes", "web", "node_ui", "tint", "presets", "built", "github_actions"
     }  # fmt: skip
+    assert features(node_category="server", model_loader="yes") == {"nodes", "models", "github_actions"}
+    assert "models" not in features(node_category="client", model_loader="yes")  # no nodes, so no model nodes
 
 
 def test_prune_table_per_feature():
@@ -120,7 +125,7 @@ def test_prune_table_per_feature():
     assert {"my_node_pack", "example_workflows", "web/docs"} <= pruned(everything - {"nodes"})
     assert {"web", "ui"} <= pruned({"nodes"})
     assert {"web/docs/MyNodePack_ApplyPreset.md", "my_node_pack/routes.py", "presets"} <= pruned(
-        everything - {"routes"}
+        everything - {"presets"}
     )
     assert ".github" in pruned(everything - {"github_actions"})
 
@@ -153,7 +158,7 @@ def test_a_file_from_two_places_is_a_template_bug(tmp_path):
 
 def test_prune_removes_files_folders_and_patterns_and_tolerates_missing_ones(tmp_path):
     tree(tmp_path, "web/docs/x.md", "ui/src/presets-panel.tsx", "ui/src/hello-panel.tsx", "presets/a.json", "keep.txt")
-    post.prune(tmp_path, GOOD, set(post.PRUNE) - {"routes"})
+    post.prune(tmp_path, GOOD, set(post.PRUNE) - {"presets"})
     assert files(tmp_path) == ["keep.txt", "ui/src/hello-panel.tsx", "web/docs/x.md"]
 
 

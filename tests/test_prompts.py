@@ -52,7 +52,7 @@ def test_every_kind_is_asked_for_first_and_baked_after_the_last_answer(kind, tmp
     choice = str(CONTEXT["node_category"].index(kind) + 1)
     frontend = "2" if kind in ("server", "connected") else ""  # ts: a nodes-only pack does not use it
     seen = answer_all(child, {"node_category": choice, "frontend": frontend, "project_name": f"Pty {kind} pack"})
-    assert seen[:3] == ["node_category", "frontend", "node_api"] and len(seen) == 13
+    assert seen[:3] == ["node_category", "frontend", "node_api"] and len(seen) == 14
     rest = output(child)
     assert child.exitstatus == 0, rest
     pack = tmp_path / "out" / f"pty-{kind}-pack"

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from comfyui import ComfyUI, Host, free_port, git, hosts, missing, tracebacks, ui_to_api
 from conftest import COMBOS
-from matrix import AXES, NODE_IDS, TEMPLATE, combo_id, distinct, effective
+from matrix import AXES, TEMPLATE, combo_id, distinct, effective, node_ids
 
 pytestmark = pytest.mark.real
 
@@ -35,12 +35,15 @@ ARTIFACTS = TEMPLATE / "tests" / "artifacts"
 RED_INVERTED = (0, 255, 255)  # the example workflows invert a red Empty Image
 APP = "window.comfyAPI.app.app"
 
-# What /object_info must say about each node: required inputs (name: type) and outputs.
+# What /object_info must say about each node: required inputs (name: type) and outputs; {P}: the prefix in
+# upper case, which the pack's own types start with.
 PROMISED = {
     "InvertImage": ({"image": "IMAGE", "strength": "FLOAT"}, ["IMAGE"]),
     "ImageStats": ({"image": "IMAGE"}, ["STRING"]),
     "ApplyPreset": ({"image": "IMAGE", "preset": "COMBO"}, ["IMAGE"]),
     "TintImage": ({"image": "IMAGE"}, ["IMAGE"]),  # and the optional colour, checked below
+    "LoadColorGrade": ({"grade_name": "COMBO"}, ["{P}_COLOR_GRADE"]),
+    "ApplyColorGrade": ({"image": "IMAGE", "grade": "{P}_COLOR_GRADE"}, ["IMAGE"]),
 }
 # What each kind shows on a node of the example workflow after a run: (node id, text).
 SHOWN_ON_NODE = {"independent": (4, "mean 0.000 1.000 1.000"), "connected": (2, "Applied preset full")}
@@ -58,7 +61,7 @@ class Served:
     def __init__(self, pack, host: Host, server: ComfyUI, folder: str):
         self.pack, self.host, self.server, self.folder = pack, host, server, folder
         self.answers = pack.effective
-        self.ids = {f"{self.answers['node_prefix']}_{n}" for n in NODE_IDS[self.answers["node_category"]]}
+        self.ids = {f"{self.answers['node_prefix']}_{n}" for n in node_ids(self.answers)}
         self.color = f"{self.answers['node_prefix'].upper()}_COLOR"  # the colour picker's input type
         self.has_widget = self.answers["node_category"] in ("independent", "connected")
 
@@ -151,11 +154,12 @@ def test_object_info_lists_exactly_the_promised_nodes(served):
     assert ours == served.ids
     for node_id in ours:
         inputs, outputs = PROMISED[node_id.split("_", 1)[1]]
-        node = info[node_id]
+        node, upper = info[node_id], served.answers["node_prefix"].upper()
         got = {
             name: spec[0] if isinstance(spec[0], str) else "COMBO" for name, spec in node["input"]["required"].items()
         }
-        assert got == inputs and node["output"] == outputs, node_id
+        assert got == {k: v.format(P=upper) for k, v in inputs.items()}, node_id
+        assert node["output"] == [o.format(P=upper) for o in outputs], node_id
         if node_id.endswith("_TintImage"):
             assert node["input"]["optional"]["color"][0] == served.color
             assert node["input"]["optional"]["color"][1]["default"] == "#ffffff"
@@ -305,6 +309,25 @@ def test_routes_answer_refuse_bad_requests_and_save_outside_the_pack(served):
     preset = spec["input"]["required"]["preset"]
     options = preset[1]["options"] if preset[0] == "COMBO" else preset[0]
     assert {"full", "soft", "mine"} <= set(options)  # single-user: the node offers what the user saved
+
+
+def test_a_preset_saved_again_under_its_name_runs_the_node_again(served):
+    """ComfyUI reuses a node's result while its inputs are the same; Apply Invert Preset's result depends on the
+    saved file its input names too (fingerprint_inputs / IS_CHANGED), so the same prompt after a new save runs
+    the node again."""
+    a = served.answers
+    if a["node_category"] != "connected":
+        pytest.skip("only a connected pack has presets")
+    once_per_python_side(served)
+    route = f"/{a['__route_prefix']}/presets"
+    prompt = {
+        "1": {"class_type": "EmptyImage", "inputs": {"width": 8, "height": 8, "batch_size": 1, "color": 0xFF0000}},
+        "2": {"class_type": f"{a['node_prefix']}_ApplyPreset", "inputs": {"image": ["1", 0], "preset": "again"}},
+        "3": {"class_type": "PreviewImage", "inputs": {"images": ["2", 0]}},
+    }
+    for strength, shown in ((0.0, (255, 0, 0)), (1.0, RED_INVERTED)):
+        assert served.server.post_json(route, {"name": "again", "strength": strength})[0] == 201
+        assert preview_pixel(served, served.server.wait(served.server.queue(prompt))) == shown, strength
 
 
 def test_javascript_is_listed_and_served(served):

@@ -6,7 +6,9 @@ has no replacement API, and the pack still loads there. V1: a deprecated copy un
 
 from __future__ import annotations
 
+import ast
 import io
+import json
 import re
 import sys
 import urllib.parse
@@ -47,6 +49,25 @@ def renamed(pack, tmp_path, readme_code: bool):
     return copy
 
 
+def ids_where_manager_looks(pack) -> set[str]:
+    """The node ids ComfyUI-Manager's scanner (scanner.py, behind "Install Missing Custom Nodes") reads from a
+    pack: the keys of `*_CLASS_MAPPINGS = {...}` literals and V3 `node_id="..."` in its Python files, and the keys
+    of its node_list.json."""
+    ids = (
+        set(json.loads((pack / "node_list.json").read_text(encoding="utf-8")))
+        if (pack / "node_list.json").exists()
+        else set()
+    )
+    for source in pack.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+                if any(isinstance(t, ast.Name) and t.id.endswith("_CLASS_MAPPINGS") for t in node.targets):
+                    ids |= {k.value for k in node.value.keys if isinstance(k, ast.Constant)}
+            elif isinstance(node, ast.keyword) and node.arg == "node_id" and isinstance(node.value, ast.Constant):
+                ids.add(node.value.value)
+    return ids
+
+
 def test_the_guard_refuses_a_rename_and_the_readme_keeps_the_old_id_running(nodes_pack, tmp_path):
     if not TREES:
         missing("no ComfyUI to run: set COMFYUI_PATH, or let scripts/test.sh provision them")
@@ -59,6 +80,15 @@ def test_the_guard_refuses_a_rename_and_the_readme_keeps_the_old_id_running(node
                            cwd=plain, env={"COMFYUI_PATH": str(TREES[0].tree)})  # fmt: skip
     assert guard.returncode == 1 and f"{P}_InvertImage: node removed or renamed" in guard.stdout, guard.stdout
     pack = renamed(nodes_pack, tmp_path / "pack", readme_code=True)
+    # The README's next steps: the example workflow and the blueprint get the new id; refresh, and commit.
+    for workflow in [*pack.glob("example_workflows/*.json"), *pack.glob("subgraphs/*.json")]:
+        text = workflow.read_text(encoding="utf-8")
+        workflow.write_text(text.replace(f'"{P}_InvertImage"', f'"{P}_Invert"'), encoding="utf-8")
+    refresh = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_nodes.py", "--update-node-definitions"]
+    for args in (refresh, ["-m", "pytest", "-q", "-p", "no:cacheprovider"]):  # then the pack's tests pass
+        out = nodes_pack.run(TREES[0].python, *args, cwd=pack, env={"COMFYUI_PATH": ""})
+        assert out.returncode == 0, out.stdout[-3000:]
+    assert f"{P}_InvertImage" in ids_where_manager_looks(pack)  # its scanner still finds the old id
     for tree in TREES:
         base = tmp_path / tree.name
         (base / "custom_nodes").mkdir(parents=True)

@@ -34,7 +34,7 @@ def test_pyright_finds_no_error(python_pack, tree):
 
 def test_pyright_would_find_a_wrong_type(server_pack, tmp_path):
     copy = server_pack.copy(tmp_path)
-    logic = copy / server_pack.answers["__package_name"] / "logic.py"
-    logic.write_text(logic.read_text(encoding="utf-8") + '\n\nWRONG: int = "text"\n', encoding="utf-8")
+    invert = copy / server_pack.answers["__package_name"] / "invert.py"
+    invert.write_text(invert.read_text(encoding="utf-8") + '\n\nWRONG: int = "text"\n', encoding="utf-8")
     out = pyright(server_pack, TREES[0] if TREES else None, cwd=copy)
-    assert out.returncode == 1 and "logic.py" in out.stdout, out.stdout[-3000:]
+    assert out.returncode == 1 and "invert.py" in out.stdout, out.stdout[-3000:]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from comfyui import git
 from matrix import TEMPLATE
+from readme import blocks
 
 pytestmark = pytest.mark.tools
 
@@ -72,10 +73,11 @@ def change_the_template(repo: Path) -> None:
 
 
 def readme_commands(pack: Path, template: Path) -> list[str]:
-    """The shell lines of the pack README's "Take template updates" section, as written."""
-    section = pack.joinpath("README.md").read_text().split("## Take template updates", 1)[1]
-    block = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
-    lines = [ln.split("  #")[0].strip() for ln in block.splitlines()]
+    """The command lines of the pack README's "Take template updates" section, as written (its `shell` blocks,
+    which run in bash and PowerShell alike; a 1.1.0 pack's README had one `bash` block)."""
+    section = pack.joinpath("README.md").read_text(encoding="utf-8").split("## Take template updates", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    lines = [ln.split("  #")[0].strip() for block in blocks(section, "(?:shell|bash)") for ln in block.splitlines()]
     return [ln.replace("<the template's git URL>", str(template)) for ln in lines if ln and not ln.startswith("#")]
 
 
@@ -84,8 +86,9 @@ def files(root: Path) -> dict[str, bytes]:
             if p.is_file() and ".git" not in p.relative_to(root).parts}  # fmt: skip
 
 
-@pytest.mark.parametrize("answers", SCENARIOS, ids=[json.dumps(s) for s in SCENARIOS])
-def test_an_update_merges_the_templates_changes_and_keeps_the_authors(answers, template_repo, tmp_path):
+def make_and_link(answers: dict, template_repo: Path, tmp_path: Path) -> Path:
+    """A pack made from the template's tagged commit and committed; then linked to the template, as its README
+    says, unless made with `cruft create`; the author's own line in a file the template changes too."""
     made = tmp_path / "made"
     made.mkdir()
     if answers["node_category"] == "server":  # made with plain cookiecutter, then linked as the README says
@@ -103,29 +106,89 @@ def test_an_update_merges_the_templates_changes_and_keeps_the_authors(answers, t
         "cruft update --skip-apply-ask",
     ]
     if not (pack / ".cruft.json").exists():
-        for line in commands[1:-2]:  # cruft link ..., git add .cruft.json && git commit ...
-            run("bash", "-c", line.replace("cruft ", f"{CRUFT[0]} ", 1), cwd=pack)
+        for line in commands[1:-2]:  # link to the template (cruft link), then commit .cruft.json
+            line = re.sub(r"^python ", f"{sys.executable} ", line).replace("cruft link ", f"{CRUFT[0]} link ", 1)
+            run("bash", "-c", line, cwd=pack)
     run(*CRUFT, "check", cwd=pack)
-    # The author's own work, in a file the template will change too.
     readme = pack / "README.md"
-    readme.write_text(readme.read_text() + "\nMy own notes.\n")
+    readme.write_text(readme.read_text(encoding="utf-8") + "\nMy own notes.\n", encoding="utf-8")
     git("commit", "-q", "-am", "My notes", cwd=pack)
+    return pack
 
-    change_the_template(template_repo)
+
+def update_and_compare(pack: Path, template_repo: Path, tmp_path: Path) -> tuple[dict, dict]:
+    """`cruft update` to the template's newest commit; then the pack's files and those of a fresh bake of that
+    commit with the answers the pack records, both without the author's line, .cruft.json and the build."""
     assert run(*CRUFT, "check", cwd=pack, check=False).returncode != 0  # the pack is behind now
     out = run(*CRUFT, "update", "--skip-apply-ask", cwd=pack)
     assert "Good work! Project's cruft has been updated" in out.stdout + out.stderr
     run(*CRUFT, "check", cwd=pack)
-
     fresh_dir = tmp_path / "fresh"
-    recorded = {k: v for k, v in json.loads((pack / ".cookiecutter.json").read_text()).items() if not k.startswith("_")}
+    recorded = json.loads((pack / ".cookiecutter.json").read_text(encoding="utf-8"))
     run(sys.executable, "-m", "cookiecutter", "--no-input", "-o", fresh_dir, template_repo,
-        *[f"{k}={v}" for k, v in recorded.items()], cwd=tmp_path)  # fmt: skip
+        *[f"{k}={v}" for k, v in recorded.items() if not k.startswith("_")], cwd=tmp_path)  # fmt: skip
     fresh, updated = files(next(fresh_dir.iterdir())), files(pack)
     assert updated.pop("README.md") == fresh.pop("README.md") + b"\nMy own notes.\n"  # merged, edit kept
-    assert updated.pop(".cruft.json") and updated["MAINTAINERS.md"] == b"# YOUR NAME\n"  # new file, new question
+    assert updated.pop(".cruft.json")
+    assert not [f for f in updated if f.endswith(".rej")]
+    return updated, fresh
+
+
+@pytest.mark.parametrize("answers", SCENARIOS, ids=[json.dumps(s) for s in SCENARIOS])
+def test_an_update_merges_the_templates_changes_and_keeps_the_authors(answers, template_repo, tmp_path):
+    pack = make_and_link(answers, template_repo, tmp_path)
+    change_the_template(template_repo)
+    updated, fresh = update_and_compare(pack, template_repo, tmp_path)
+    assert updated["MAINTAINERS.md"] == b"# YOUR NAME\n"  # the new file, with the new question's derived answer
     if "web/dist/main.js" in updated:  # the build is not merged: the author rebuilds it
         assert b"rebuilt by the template" not in updated.pop("web/dist/main.js")
         assert b"rebuilt by the template" in fresh.pop("web/dist/main.js")
     assert updated == fresh
-    assert not [f for f in updated if f.endswith(".rej")]
+
+
+def released(version: str) -> str | None:
+    """The commit of this repository that released ``version``: its tag, else the newest commit whose
+    cookiecutter.json says that version (a clone may come without tags); None without the history."""
+    if not (TEMPLATE / ".git").exists():
+        return None
+    tag = subprocess.run(["git", "rev-parse", "-q", "--verify", f"v{version}^{{commit}}"], cwd=TEMPLATE,
+                         capture_output=True, text=True)  # fmt: skip
+    if tag.returncode == 0:
+        return tag.stdout.strip()
+    commits = subprocess.run(["git", "rev-list", "HEAD"], cwd=TEMPLATE, capture_output=True, text=True).stdout.split()
+    for commit in commits:
+        shown = subprocess.run(["git", "show", f"{commit}:cookiecutter.json"], cwd=TEMPLATE, capture_output=True,
+                               text=True)  # fmt: skip
+        if f'"_template_version": "{version}"' in shown.stdout:
+            return commit
+    return None
+
+
+# The releases a pack may update from: the one before this version (CHANGELOG's second entry), and 1.1.0, the
+# first whose packs record their answers and version.
+RELEASES = sorted({"1.1.0", re.findall(r"^## (\d+\.\d+\.\d+)", (TEMPLATE / "CHANGELOG.md").read_text(), re.M)[1]})
+
+
+@pytest.mark.parametrize("release", RELEASES)
+@pytest.mark.parametrize("answers", SCENARIOS, ids=[json.dumps(s) for s in SCENARIOS])
+def test_a_pack_made_with_an_earlier_release_updates_to_this_one(answers, release, tmp_path):
+    commit = released(release)
+    if commit is None:
+        pytest.skip(f"this checkout has no git history to find release {release} in")
+    repo = tmp_path / "template"
+    repo.mkdir()
+    archive = subprocess.run(["git", "archive", commit], cwd=TEMPLATE, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", repo], input=archive, check=True)
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", release], ["tag", f"v{release}"]):
+        git(*args, cwd=repo)
+    pack = make_and_link(answers, repo, tmp_path)
+    for tracked in git("ls-files", cwd=repo).stdout.splitlines():
+        (repo / tracked).unlink()
+    shutil.copytree(TEMPLATE, repo, ignore=NOT_TEMPLATE, dirs_exist_ok=True)
+    for args in (["add", "-A"], ["commit", "-q", "-m", "now"]):
+        git(*args, cwd=repo)
+    updated, fresh = update_and_compare(pack, repo, tmp_path)
+    if "web/dist/main.js" in updated:  # not merged (tool.cruft skip): rebuilt by the author, as CHANGELOG says
+        updated.pop("web/dist/main.js"), fresh.pop("web/dist/main.js")
+        updated.pop("web/dist/main.css"), fresh.pop("web/dist/main.css")
+    assert updated == fresh

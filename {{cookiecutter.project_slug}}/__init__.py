@@ -12,7 +12,7 @@ from .{{ pkg }}.nodes import {{ exports | join(", ") }}
 # No nodes: an empty mapping tells ComfyUI that the pack loaded fine.
 NODE_CLASS_MAPPINGS: dict = {}
 {%- endif %}
-{%- if has("routes") %}
+{%- if has("presets") %}
 from .{{ pkg }}.routes import register
 
 register()  # the pack's routes, added before ComfyUI mounts its own (once every pack has loaded)

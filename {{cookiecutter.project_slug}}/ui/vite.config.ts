@@ -32,6 +32,6 @@ export default defineConfig({
   },
   test: {
     environment: "jsdom",
-    alias: { "pack-config": fileURLToPath(new URL("test/pack-config.ts", import.meta.url)) },
+    alias: { "pack-config": fileURLToPath(new URL("../web/pack.js", import.meta.url)) }, // the pack's own names
   },
 });

@@ -3,10 +3,10 @@
 export default Object.freeze({
   name: {{ cookiecutter.project_name | json_str }},
   jsPrefix: "{{ cookiecutter.__js_prefix }}",
-{%- if has("node_ui") %}
+{%- if has("tint") %}
   nodePrefix: "{{ cookiecutter.node_prefix }}",
 {%- endif %}
-{%- if has("routes") %}
+{%- if has("presets") %}
   routePrefix: "{{ cookiecutter.__route_prefix }}",
 {%- endif %}
 });

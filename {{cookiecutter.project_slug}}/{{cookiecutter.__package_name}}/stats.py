@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from .logic import check_image
+from .invert import check_image
 
 
 def image_stats(image: torch.Tensor) -> dict:

@@ -1,10 +1,12 @@
 // The Tint Image node's colour picker, as the front end asks for it.
+import pack from "pack-config";
 import { beforeEach, expect, it, vi } from "vitest";
 import { fakeNodeType, installFakeComfy } from "./fake-comfy";
 
 let node: any;
 let widget: any;
 const picker = () => widget.element.querySelector("input[type=color]") as HTMLInputElement;
+const COLOR = `${pack.nodePrefix.toUpperCase()}_COLOR`; // the Tint Image node's input type
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0)); // React and Vue render after a tick
 
 beforeEach(async () => {
@@ -12,15 +14,15 @@ beforeEach(async () => {
   const comfy = installFakeComfy();
   await import("../src/extensions/color-widget");
   const [extension] = comfy.seen.extensions;
-  expect(extension.name).toBe("testpack.ColorWidget");
+  expect(extension.name).toBe(`${pack.jsPrefix}.ColorWidget`);
   node = new (fakeNodeType())();
-  ({ widget } = extension.getCustomWidgets().TESTPACK_COLOR(node, "color", ["TESTPACK_COLOR", { default: "#ffffff" }]));
+  ({ widget } = extension.getCustomWidgets()[COLOR](node, "color", [COLOR, { default: "#ffffff" }]));
   widget.callback = vi.fn();
   await settle();
 });
 
 it("is a DOM widget named after the input, showing the input's default", () => {
-  expect([widget.name, widget.type, widget.value]).toEqual(["color", "TESTPACK_COLOR", "#ffffff"]);
+  expect([widget.name, widget.type, widget.value]).toEqual(["color", COLOR, "#ffffff"]);
   expect(picker().value).toBe("#ffffff");
 });
 

@@ -22,9 +22,7 @@ export function installFakeComfy() {
   };
   const api = {
     addEventListener: (type: string, listener: (event: Any) => void) => listeners.set(type, listener),
-    fetchApi: vi.fn(async (_route: string, _init?: RequestInit) =>
-      new Response(JSON.stringify({ presets: [{ name: "soft", strength: 0.5 }] })),
-    ),
+    fetchApi: vi.fn(async (_route: string, _init?: RequestInit) => new Response("{}", { status: 404 })),
   };
   (window as Any).comfyAPI = { app: { app }, api: { api } };
   return { app, api, seen, listeners };

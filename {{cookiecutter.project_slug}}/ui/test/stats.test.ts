@@ -1,4 +1,5 @@
 // The Image Stats extension: the node's measurements, shown on the node.
+import pack from "pack-config";
 import { beforeEach, expect, it, vi } from "vitest";
 import { fakeNodeType, installFakeComfy } from "./fake-comfy";
 
@@ -9,14 +10,14 @@ beforeEach(async () => {
   const comfy = installFakeComfy();
   await import("../src/extensions/stats");
   const NodeType = fakeNodeType();
-  await comfy.seen.extensions[0].beforeRegisterNodeDef(NodeType, { name: "TestPack_ImageStats" });
+  await comfy.seen.extensions[0].beforeRegisterNodeDef(NodeType, { name: `${pack.nodePrefix}_ImageStats` });
   node = new NodeType();
   node.onNodeCreated();
 });
 
 it("gives the node a text block of the pack's own widget type, left out of saved workflows", () => {
   expect(node.widgets.map((w: any) => [w.name, w.type, w.serialize])).toEqual([
-    ["testpack_display", "testpack_display", false],
+    [`${pack.jsPrefix}_display`, `${pack.jsPrefix}_display`, false],
   ]);
 });
 

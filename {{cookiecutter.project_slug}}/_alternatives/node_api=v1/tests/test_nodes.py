@@ -1,8 +1,5 @@
 """The nodes as ComfyUI sees them (V1): plain classes that import without ComfyUI."""
 
-import json
-from pathlib import Path
-
 import node_definitions
 import pytest
 
@@ -10,22 +7,23 @@ torch = pytest.importorskip("torch", reason="needs torch: run the tests with the
 
 from {{ cookiecutter.__package_name }} import CATEGORY, nodes  # noqa: E402
 
-NODE_DEFS = json.loads((Path(__file__).parent.parent / "locales" / "en" / "nodeDefs.json").read_text(encoding="utf-8"))
+NODES = nodes.NODE_CLASS_MAPPINGS
 
 
-def test_the_mappings_list_every_node_with_its_display_name():
-    assert list(nodes.NODE_CLASS_MAPPINGS) == list(NODE_DEFS)
-    assert nodes.NODE_DISPLAY_NAME_MAPPINGS == {k: v["display_name"] for k, v in NODE_DEFS.items()}
+def test_every_node_has_its_category_a_description_and_tooltips():
+    for node_id, node in NODES.items():
+        assert node.CATEGORY == CATEGORY and node.DISPLAY_NAME and node.DESCRIPTION, node_id
+        assert callable(getattr(node(), node.FUNCTION)), node_id
+        assert len(node.RETURN_TYPES) == len(node.RETURN_NAMES) == len(node.OUTPUT_TOOLTIPS), node_id
+        assert all(extra.get("tooltip") for _, extra, _ in node_definitions.inputs(node).values()), node_id
 
 
-@pytest.mark.parametrize("node_id", list(NODE_DEFS))
-def test_every_node_is_complete(node_id):
-    cls = nodes.NODE_CLASS_MAPPINGS[node_id]
-    assert cls.CATEGORY == CATEGORY and cls.DESCRIPTION and callable(getattr(cls(), cls.FUNCTION))
-    assert len(cls.RETURN_TYPES) == len(cls.RETURN_NAMES) == len(cls.OUTPUT_TOOLTIPS)
-    inputs = cls.INPUT_TYPES()
-    for name, (_type, options) in {**inputs["required"], **inputs.get("optional", {})}.items():
-        assert options.get("tooltip"), f"{node_id}.{name} has no tooltip"
+def test_no_change_breaks_saved_workflows(request):
+    node_definitions.check(NODES, update=request.config.getoption("update_node_definitions"))
+
+
+def test_the_example_workflows_and_blueprints_use_the_nodes_as_they_are():
+    node_definitions.check_workflows(NODES)
 
 
 def test_invert_node_runs():
@@ -39,5 +37,7 @@ def test_invert_node_validates_strength_with_a_clear_message():
     assert "between 0 and 1" in str(nodes.InvertImage.VALIDATE_INPUTS(strength=2.0))
 
 
-def test_no_change_breaks_saved_workflows():
-    node_definitions.check(nodes.NODE_CLASS_MAPPINGS)
+def test_comfyui_loads_exactly_these_nodes_and_runs_the_example(comfyui):
+    """Opt-in (see conftest.py): in a real ComfyUI, the pack's nodes, and its example workflow run."""
+    assert comfyui.pack_nodes() == set(NODES)
+    assert "2" in comfyui.run(node_definitions.PACK_DIR / "example_workflows" / "example.json")["executed_node_ids"]

@@ -7,14 +7,17 @@ The maths lives in plain functions that the tests call without ComfyUI.
 
 from __future__ import annotations
 
-from . import CATEGORY, logic, progress
+from . import CATEGORY, invert, progress
+{%- if has("models") %}
+from .nodes_color_grade import ApplyColorGrade, LoadColorGrade
+{%- endif %}
 {%- if has("stats") %}
 from .nodes_stats import ImageStats
 {%- endif %}
-{%- if has("routes") %}
+{%- if has("presets") %}
 from .nodes_presets import ApplyPreset
 {%- endif %}
-{%- if has("node_ui") %}
+{%- if has("tint") %}
 from .nodes_tint import TintImage
 {%- endif %}
 
@@ -51,11 +54,11 @@ class InvertImage:
         # Taking `strength` here replaces ComfyUI's own min/max check with this clearer message.
         if strength is None:  # linked from another node: checked when the node runs
             return True
-        return logic.check_strength(strength) or True
+        return invert.check_strength(strength) or True
 
     def execute(self, image, strength: float) -> tuple:
         # One image at a time, moving the node's progress bar; the user's Cancel stops it between two.
-        return (logic.invert(image, strength, progress.steps(len(image))),)
+        return (invert.invert(image, strength, progress.steps(len(image))),)
 
 
 NODE_CLASS_MAPPINGS = {
@@ -63,11 +66,15 @@ NODE_CLASS_MAPPINGS = {
 {%- if has("stats") %}
     "{{ P }}_ImageStats": ImageStats,
 {%- endif %}
-{%- if has("routes") %}
+{%- if has("presets") %}
     "{{ P }}_ApplyPreset": ApplyPreset,
 {%- endif %}
-{%- if has("node_ui") %}
+{%- if has("tint") %}
     "{{ P }}_TintImage": TintImage,
+{%- endif %}
+{%- if has("models") %}
+    "{{ P }}_LoadColorGrade": LoadColorGrade,
+    "{{ P }}_ApplyColorGrade": ApplyColorGrade,
 {%- endif %}
 }
 

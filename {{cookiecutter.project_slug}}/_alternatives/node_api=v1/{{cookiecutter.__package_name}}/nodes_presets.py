@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import CATEGORY, logic, presets, routes
+from . import CATEGORY, invert, presets, routes
 
 
 class ApplyPreset:
@@ -32,7 +32,12 @@ class ApplyPreset:
         # Taking `preset` here replaces ComfyUI's own list check with this clearer message.
         return presets.check_name(preset, presets.node_user_dir)
 
+    @classmethod
+    def IS_CHANGED(cls, preset: str, unique_id: str | None = None) -> object:
+        # A preset saved again under the same name: ComfyUI runs the node again instead of reusing its result.
+        return presets.load(preset, presets.node_user_dir)["strength"]
+
     def execute(self, image, preset: str, unique_id: str | None = None) -> tuple:
         strength = presets.load(preset, presets.node_user_dir)["strength"]
         routes.send_to_client(routes.PRESET_APPLIED, {"node": unique_id, "preset": preset, "strength": strength})
-        return (logic.invert(image, strength),)
+        return (invert.invert(image, strength),)

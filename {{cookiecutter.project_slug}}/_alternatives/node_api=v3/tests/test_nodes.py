@@ -1,31 +1,31 @@
-"""The nodes as ComfyUI sees them (V3). ``comfy_api`` exists only inside ComfyUI: set COMFYUI_PATH to run these."""
+"""The nodes as ComfyUI sees them (V3). ``comfy_api`` comes with ComfyUI: conftest.py finds it."""
 
 import asyncio
-import json
-from pathlib import Path
 
 import node_definitions
 import pytest
 
 torch = pytest.importorskip("torch", reason="needs torch: run the tests with the Python that runs ComfyUI")
-pytest.importorskip("comfy_api.v0_0_2", reason="needs ComfyUI: set COMFYUI_PATH to a ComfyUI checkout")
+pytest.importorskip("comfy_api.v0_0_2", reason="needs ComfyUI: run the tests with its Python, or set COMFYUI_PATH")
 
 from {{ cookiecutter.__package_name }} import CATEGORY, nodes  # noqa: E402
 
-NODE_DEFS = json.loads((Path(__file__).parent.parent / "locales" / "en" / "nodeDefs.json").read_text(encoding="utf-8"))
+NODES = {node.GET_SCHEMA().node_id: node for node in asyncio.run(nodes.NodePackExtension().get_node_list())}
 
 
-def node_list():
-    extension = asyncio.run(nodes.comfy_entrypoint())
-    return asyncio.run(extension.get_node_list())
+def test_every_node_has_its_category_a_description_and_tooltips():
+    for node_id, node in NODES.items():
+        schema = node.GET_SCHEMA()
+        assert schema.category == CATEGORY and schema.display_name and schema.description, node_id
+        assert all(i.tooltip for i in schema.inputs) and all(o.tooltip for o in schema.outputs), node_id
 
 
-def test_the_extension_lists_every_node_with_its_id_category_description_and_tooltips():
-    schemas = [node.GET_SCHEMA() for node in node_list()]
-    assert [s.node_id for s in schemas] == list(NODE_DEFS)
-    for schema in schemas:
-        assert schema.category == CATEGORY and schema.display_name and schema.description
-        assert all(i.tooltip for i in schema.inputs), schema.node_id
+def test_no_change_breaks_saved_workflows(request):
+    node_definitions.check(NODES, update=request.config.getoption("update_node_definitions"))
+
+
+def test_the_example_workflows_and_blueprints_use_the_nodes_as_they_are():
+    node_definitions.check_workflows(NODES)
 
 
 def test_invert_node_runs():
@@ -39,5 +39,7 @@ def test_invert_node_validates_strength_with_a_clear_message():
     assert "between 0 and 1" in str(nodes.InvertImage.validate_inputs(strength=2.0))
 
 
-def test_no_change_breaks_saved_workflows():
-    node_definitions.check({node.GET_SCHEMA().node_id: node for node in node_list()})
+def test_comfyui_loads_exactly_these_nodes_and_runs_the_example(comfyui):
+    """Opt-in (see conftest.py): in a real ComfyUI, the pack's nodes, and its example workflow run."""
+    assert comfyui.pack_nodes() == set(NODES)
+    assert "2" in comfyui.run(node_definitions.PACK_DIR / "example_workflows" / "example.json")["executed_node_ids"]

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from comfy_api.v0_0_2 import ComfyExtension, io
 
-from . import CATEGORY, logic, progress
+from . import CATEGORY, invert, progress
+{%- if has("models") %}
+from .nodes_color_grade import ApplyColorGrade, LoadColorGrade
+{%- endif %}
 {%- if has("stats") %}
 from .nodes_stats import ImageStats
 {%- endif %}
-{%- if has("routes") %}
+{%- if has("presets") %}
 from .nodes_presets import ApplyPreset
 {%- endif %}
-{%- if has("node_ui") %}
+{%- if has("tint") %}
 from .nodes_tint import TintImage
 {%- endif %}
 
@@ -47,19 +50,34 @@ class InvertImage(io.ComfyNode):
     @classmethod
     def execute(cls, image, strength: float) -> io.NodeOutput:
         # One image at a time, moving the node's progress bar; the user's Cancel stops it between two.
-        return io.NodeOutput(logic.invert(image, strength, progress.steps(len(image))))
+        return io.NodeOutput(invert.invert(image, strength, progress.steps(len(image))))
 
     @classmethod
     def validate_inputs(cls, strength: float | None = None) -> bool | str:
         # Taking `strength` here replaces ComfyUI's own min/max check with this clearer message.
         if strength is None:  # linked from another node: checked when the node runs
             return True
-        return logic.check_strength(strength) or True
+        return invert.check_strength(strength) or True
 
 
 class NodePackExtension(ComfyExtension):
     async def get_node_list(self) -> list[type[io.ComfyNode]]:
-        return [InvertImage{% if has("stats") %}, ImageStats{% endif %}{% if has("routes") %}, ApplyPreset{% endif %}{% if has("node_ui") %}, TintImage{% endif %}]
+        return [
+            InvertImage,
+{%- if has("stats") %}
+            ImageStats,
+{%- endif %}
+{%- if has("presets") %}
+            ApplyPreset,
+{%- endif %}
+{%- if has("tint") %}
+            TintImage,
+{%- endif %}
+{%- if has("models") %}
+            LoadColorGrade,
+            ApplyColorGrade,
+{%- endif %}
+        ]
 
 
 async def comfy_entrypoint() -> ComfyExtension:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from comfy_api.v0_0_2 import io
 
-from . import CATEGORY, logic, presets, routes
+from . import CATEGORY, invert, presets, routes
 
 
 class ApplyPreset(io.ComfyNode):
@@ -33,9 +33,14 @@ class ApplyPreset(io.ComfyNode):
         return presets.check_name(preset, presets.node_user_dir)
 
     @classmethod
+    def fingerprint_inputs(cls, preset: str) -> object:
+        # A preset saved again under the same name: ComfyUI runs the node again instead of reusing its result.
+        return presets.load(preset, presets.node_user_dir)["strength"]
+
+    @classmethod
     def execute(cls, image, preset: str) -> io.NodeOutput:
         strength = presets.load(preset, presets.node_user_dir)["strength"]
-        result = logic.invert(image, strength)
+        result = invert.invert(image, strength)
         routes.send_to_client(
             routes.PRESET_APPLIED, {"node": cls.hidden.unique_id, "preset": preset, "strength": strength}
         )

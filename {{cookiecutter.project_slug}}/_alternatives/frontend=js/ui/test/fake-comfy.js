@@ -22,7 +22,7 @@ export function installFakeComfy() {
   };
   const api = {
     addEventListener: (/** @type {string} */ type, /** @type {Function} */ listener) => listeners.set(type, listener),
-    fetchApi: vi.fn(async () => new Response(JSON.stringify({ presets: [{ name: "soft", strength: 0.5 }] }))),
+    fetchApi: vi.fn(async (/** @type {string} */ _route, /** @type {RequestInit} */ _init) => new Response("{}", { status: 404 })),
   };
   /** @type {any} */ (window).comfyAPI = { app: { app }, api: { api } };
   return { app, api, seen, listeners };

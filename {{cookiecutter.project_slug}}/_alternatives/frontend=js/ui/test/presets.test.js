@@ -10,6 +10,7 @@ let tab;
 beforeEach(async () => {
   vi.resetModules();
   comfy = installFakeComfy();
+  comfy.api.fetchApi.mockImplementation(async () => new Response(JSON.stringify({ presets: [{ name: "soft", strength: 0.5 }] })));
   await import("../../web/presets.js");
   comfy.seen.extensions[0].setup(comfy.app);
   tab = document.createElement("div");
