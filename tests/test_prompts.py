@@ -78,3 +78,16 @@ def test_a_mistyped_answer_is_reported_once_and_the_printed_command_asks_again_w
     assert retry.exitstatus == 0, rest
     answers = json.loads((tmp_path / "out" / "typo-pack" / ".cookiecutter.json").read_text())
     assert (answers["node_category"], answers["author_name"], answers["version"]) == ("connected", "Jo Ann", "0.1.0")
+
+
+def test_a_name_windows_cannot_hold_is_refused_at_the_prompts_and_the_default_steers_around_it(tmp_path):
+    child = session([str(TEMPLATE), "-o", str(tmp_path / "out")], tmp_path)
+    answer_all(child, {"project_name": "Aux", "project_slug": "AUX"})
+    rest = output(child)
+    assert child.exitstatus == 1 and "ERROR: project_slug = 'AUX': must be a name Windows allows" in rest, rest
+    assert "Traceback" not in rest and not (tmp_path / "out").exists()
+    child = session([str(TEMPLATE), "-o", str(tmp_path / "out")], tmp_path)
+    answer_all(child, {"project_name": "Aux"})  # the derived folder name
+    assert child.exitstatus is None or child.exitstatus == 0
+    output(child)
+    assert (tmp_path / "out" / "aux-nodes" / "aux_nodes" / "nodes.py").is_file()

@@ -182,7 +182,7 @@ def test_model_files_are_listed_read_once_kept_and_read_again(server, grown_pack
 
     stat = (folder / "swap.safetensors").stat()
     write_grade(folder / "swap.safetensors", [[0, 0, 0], [0, 0, 0], [1, 0, 0]])  # now red becomes blue
-    os.utime(folder / "swap.safetensors", ns=(stat.st_mtime_ns + 10**9,) * 2)
+    os.utime(folder / "swap.safetensors", ns=(stat.st_mtime_ns + 10**9, stat.st_mtime_ns + 10**9))
     assert pixel(server, graded(14)) == (0, 0, 255) and reads() == 3  # the same prompt: the file changed
 
     for bad in ("missing.safetensors", "../../user/comfy.settings.json", "notes.txt"):

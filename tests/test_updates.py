@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from comfyui import git
-from matrix import TEMPLATE
+from matrix import CONTEXT, TEMPLATE
 from readme import blocks
 
 pytestmark = pytest.mark.tools
@@ -169,9 +169,8 @@ def released(version: str) -> str | None:
 RELEASES = sorted({"1.1.0", re.findall(r"^## (\d+\.\d+\.\d+)", (TEMPLATE / "CHANGELOG.md").read_text(), re.M)[1]})
 
 
-@pytest.mark.parametrize("release", RELEASES)
-@pytest.mark.parametrize("answers", SCENARIOS, ids=[json.dumps(s) for s in SCENARIOS])
-def test_a_pack_made_with_an_earlier_release_updates_to_this_one(answers, release, tmp_path):
+def released_repo(release: str, tmp_path: Path) -> Path:
+    """A git repository holding the template as this repository released ``release``, tagged v<release>."""
     commit = released(release)
     if commit is None:
         pytest.skip(f"this checkout has no git history to find release {release} in")
@@ -181,14 +180,45 @@ def test_a_pack_made_with_an_earlier_release_updates_to_this_one(answers, releas
     subprocess.run(["tar", "-x", "-C", repo], input=archive, check=True)
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", release], ["tag", f"v{release}"]):
         git(*args, cwd=repo)
-    pack = make_and_link(answers, repo, tmp_path)
+    return repo
+
+
+def now_the_template_as_it_is(repo: Path) -> None:
+    """Commit this template, as it is now, on top of a released one."""
     for tracked in git("ls-files", cwd=repo).stdout.splitlines():
         (repo / tracked).unlink()
     shutil.copytree(TEMPLATE, repo, ignore=NOT_TEMPLATE, dirs_exist_ok=True)
     for args in (["add", "-A"], ["commit", "-q", "-m", "now"]):
         git(*args, cwd=repo)
+
+
+@pytest.mark.parametrize("release", RELEASES)
+@pytest.mark.parametrize("answers", SCENARIOS, ids=[json.dumps(s) for s in SCENARIOS])
+def test_a_pack_made_with_an_earlier_release_updates_to_this_one(answers, release, tmp_path):
+    repo = released_repo(release, tmp_path)
+    pack = make_and_link(answers, repo, tmp_path)
+    now_the_template_as_it_is(repo)
     updated, fresh = update_and_compare(pack, repo, tmp_path)
     if "web/dist/main.js" in updated:  # not merged (tool.cruft skip): rebuilt by the author, as CHANGELOG says
         updated.pop("web/dist/main.js"), fresh.pop("web/dist/main.js")
         updated.pop("web/dist/main.css"), fresh.pop("web/dist/main.css")
     assert updated == fresh
+
+
+def test_recorded_answers_a_newer_rule_refuses_still_update(tmp_path):
+    """A pack made under 1.1.0 with a folder name Windows cannot hold and a node prefix longer than new packs
+    may have: the update notes them and goes on."""
+    repo = released_repo("1.1.0", tmp_path)
+    pack = make_and_link({"node_category": "server", "project_slug": "aux", "node_prefix": "P" * 40}, repo, tmp_path)
+    now_the_template_as_it_is(repo)
+    out = run(*CRUFT, "update", "--skip-apply-ask", cwd=pack)
+    assert "Good work! Project's cruft has been updated" in out.stdout + out.stderr
+    notes = out.stdout + out.stderr
+    assert (
+        "Note: project_slug = 'aux': must be a name Windows allows" in notes
+        and "(kept: this pack recorded it)" in notes
+    )
+    assert f"node_prefix = '{'P' * 40}'" in notes
+    recorded = json.loads((pack / ".cookiecutter.json").read_text(encoding="utf-8"))
+    assert (recorded["project_slug"], recorded["_template_version"]) == ("aux", CONTEXT["_template_version"])
+    assert (pack / ".gitattributes").is_file() and not [f for f in files(pack) if f.endswith(".rej")]

@@ -93,7 +93,7 @@ class ComfyUI(NamedTuple):
         out = subprocess.run(
             [sys.executable, "-m", "comfy_cli", "--skip-prompt", "--no-enable-telemetry", "run", "--workflow",
              str(workflow), "--host", "127.0.0.1", "--port", str(self.port), "--wait", "--json"],
-            capture_output=True, text=True, timeout=300,
+            capture_output=True, encoding="utf-8", timeout=300,
         )  # fmt: skip
         envelope = json.loads(out.stdout.strip().splitlines()[-1])
         assert envelope["ok"], out.stdout[-3000:] + out.stderr[-3000:]

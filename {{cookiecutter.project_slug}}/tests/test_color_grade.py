@@ -54,5 +54,6 @@ def test_only_listed_files_are_read_and_a_replaced_file_is_noticed(model_folder)
     before = models.fingerprint("swap.safetensors")
     assert before is not None
     color_grade.write(model_folder / "swap.safetensors", SWAP_RED_AND_GREEN, [0.5, 0.5, 0.5])
-    os.utime(model_folder / "swap.safetensors", ns=(before[0] + 10**9,) * 2)  # saved a second later
+    later = before[0] + 10**9  # saved a second later
+    os.utime(model_folder / "swap.safetensors", ns=(later, later))
     assert models.fingerprint("swap.safetensors") != before

@@ -49,7 +49,7 @@ def test_a_save_goes_to_the_users_folder_and_only_that_user_sees_it(users):
         201,
         {"name": "mine_1", "strength": 0.25},
     )
-    assert json.loads((users["default"] / "mine_1.json").read_text()) == {"strength": 0.25}
+    assert json.loads((users["default"] / "mine_1.json").read_text(encoding="utf-8")) == {"strength": 0.25}
     assert not (presets.SHIPPED / "mine_1.json").exists()  # the pack's own folder stays as shipped
     assert call("GET", f"{PREFIX}/presets/mine_1")[1]["strength"] == 0.25
     assert call("GET", f"{PREFIX}/presets/mine_1", user="other")[0] == 404
@@ -78,12 +78,24 @@ def test_a_saved_preset_replaces_a_shipped_one_for_its_user_only():
         {"json": {"name": "../escape", "strength": 0.5}},
         {"json": {"name": "/etc/passwd", "strength": 0.5}},
         {"json": {"name": "a" * 65, "strength": 0.5}},
+        {"json": {"name": "CON", "strength": 0.5}},
+        {"json": {"name": "lpt1", "strength": 0.5}},
     ],
 )
 def test_bad_saves_get_400_with_a_message_and_write_nothing(tmp_path, kwargs):
     status, body = call("POST", f"{PREFIX}/presets", **kwargs)
     assert status == 400 and body["error"]
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_a_save_the_os_refuses_gets_a_json_500_and_leaves_no_file(users, monkeypatch):
+    def refuse(source, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(presets.os, "replace", refuse)
+    status, body = call("POST", f"{PREFIX}/presets", json={"name": "mine", "strength": 0.5})
+    assert status == 500 and body == {"error": "could not save the preset: Permission denied"}
+    assert list(users["default"].iterdir()) == []
 
 
 def test_an_oversized_body_gets_413():
@@ -94,7 +106,7 @@ def test_an_oversized_body_gets_413():
 @pytest.mark.parametrize("name", ["..%2Fsecret", "%2Fetc%2Fpasswd", "bad.name", "a%00b"])
 def test_reading_outside_the_presets_folders_is_refused(users, name):
     (users["default"].parent / "secret.json").parent.mkdir(parents=True, exist_ok=True)
-    (users["default"].parent / "secret.json").write_text('{"strength": 0.1}')
+    (users["default"].parent / "secret.json").write_text('{"strength": 0.1}', encoding="utf-8")
     status, body = call("GET", f"{PREFIX}/presets/{name}")
     assert status in (400, 404) and "error" in body and "0.1" not in json.dumps(body)
 

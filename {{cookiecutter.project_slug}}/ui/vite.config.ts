@@ -6,11 +6,21 @@
 // {{ framework }} is bundled too: the front end does not share its own with extensions.
 import {{ cookiecutter.frontend }} from "@vitejs/plugin-{{ cookiecutter.frontend }}";
 {%- endif %}
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Some names in the build are hashes of a source's text (CSS-module classes{{ ", Vue's scope ids" if framework == "Vue" }}): here of the text
+// with LF line ends, so that a checkout with CRLF (Git for Windows' default) builds the same bytes.
+const hash = (text: string) => createHash("sha256").update(text.replaceAll("\r\n", "\n")).digest("hex").slice(0, 8);
+
 export default defineConfig({
+{%- if cookiecutter.frontend == "vue" %}
+  plugins: [vue({ features: { componentIdGenerator: (path, source) => hash(path + source) } })],
+{%- else %}
   plugins: [{{ cookiecutter.frontend + "()" if framework }}],
+{%- endif %}
+  css: { modules: { generateScopedName: (name, _file, css) => `_${name}_${hash(css)}` } },
   build: {
     outDir: fileURLToPath(new URL("../web/dist", import.meta.url)),
     emptyOutDir: true,

@@ -18,8 +18,8 @@ from pathlib import Path
 
 SHIPPED = Path(__file__).resolve().parent.parent / "presets"
 FOLDER = "{{ cookiecutter.__registry_name }}/presets"  # inside each user's folder
-NAME_RULE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
-NAME_HELP = "1-64 letters, digits, '-' or '_', starting with a letter or digit"
+NAME_RULE = re.compile(r"(?!(con|prn|aux|nul|com[0-9]|lpt[0-9])$)[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.IGNORECASE)
+NAME_HELP = "1-64 letters, digits, '-' or '_', starting with a letter or digit, not a Windows device name (CON, NUL...)"
 
 # Where the nodes look for saved presets, set by routes.register(): the default user's folder, or None
 # with --multi-user (every user shares the node list, and a queued workflow does not say who queued it).
@@ -77,7 +77,11 @@ def save(name: str, strength: float, user_dir: Path) -> dict:
     preset = {"name": name, "strength": check_strength(strength)}
     user_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=user_dir, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"strength": preset["strength"]}, f)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"strength": preset["strength"]}, f)
+        os.replace(tmp, path)  # whole or not at all
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return preset

@@ -107,6 +107,9 @@ async def save_preset(request: web.Request) -> web.Response:
         return _error(403, "unknown user")
     except presets.PresetError as exc:
         return _error(400, str(exc))
+    except OSError as exc:  # the disk is full, the folder read-only...
+        logger.warning("could not save preset %s: %s", data["name"], exc)
+        return _error(500, f"could not save the preset: {exc.strerror or exc}")
     logger.info("saved preset %s", saved["name"])
     return web.json_response(saved, status=201)
 
