@@ -87,7 +87,7 @@ BY_CATEGORY = {
     "connected": NODES | WEB | TINT | PRESETS,
 }
 # The front end's files, for every kind with one, then per kind.
-BUILT = {"ui/.npmrc", "web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
+BUILT = {"web/pack.js", "web/dist/main.js", "web/dist/main.css", "ui/package.json", "ui/package-lock.json",
          "ui/tsconfig.json", "ui/vite.config.ts", "ui/src/main.ts", "ui/src/comfy.ts",
          "ui/src/stylesheet.ts", "ui/src/extensions/hello.ts", "ui/test/fake-comfy.ts",
          "ui/test/hello.test.ts"}  # fmt: skip
@@ -104,7 +104,7 @@ WIDGET = {  # the on-node text and the colour picker, in the packs whose nodes h
 }  # fmt: skip
 FRONT_END = {
     "js": {
-        None: {"web/hello.js", "ui/.npmrc", "ui/package.json", "ui/package-lock.json", "ui/jsconfig.json",
+        None: {"web/hello.js", "ui/package.json", "ui/package-lock.json", "ui/jsconfig.json",
                "ui/vitest.config.js", "ui/types/comfy-shims.d.ts", "ui/test/comfy-scripts.js", "ui/test/fake-comfy.js",
                "ui/test/hello.test.js"},
         "independent": {"web/node-ui.js", "web/color-widget.js", "ui/test/color-widget.test.js", "web/stats.js",
@@ -149,7 +149,7 @@ def expected_files(answers: dict) -> set[str]:
     if answers["license"] != "none":
         files.add("LICENSE")
     if answers["github_actions"] == "yes":
-        files |= {".github/workflows/tests.yml", ".github/workflows/publish.yml", ".github/dependabot.yml"}
+        files |= {".github/workflows/tests.yml", ".github/release.py", ".github/dependabot.yml"}
     return {f.format(pkg=answers["__package_name"], P=answers["node_prefix"]) for f in files}
 
 

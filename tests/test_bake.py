@@ -106,7 +106,8 @@ def test_pyproject_is_registry_ready(pack):
 
 def test_comfyignore_keeps_tests_ci_and_sources_out(pack):
     lines = pack.read(".comfyignore").splitlines()
-    assert {"/tests/", "/.github/", "/.cruft.json"} <= set(lines)
+    assert {"/tests/", "/.cruft.json"} <= set(lines)
+    assert ("/.github/" in lines) == (pack.answers["github_actions"] == "yes")  # no name of a file it lacks
     assert ("/ui/" in lines) == (pack.answers["node_category"] != "server")
 
 

