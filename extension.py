@@ -63,6 +63,10 @@ CONTEXT = json.loads((HERE / "cookiecutter.json").read_text(encoding="utf-8"))
 CHOICES = {k: v for k, v in CONTEXT.items() if isinstance(v, list) and not k.startswith("_")}
 PROJECT_DIR = "{{cookiecutter.project_slug}}"  # the pack's folder in this template
 PATH_VAR = re.compile(r"\{\{cookiecutter\.\w+\}\}")
+# What only this template's Jinja acts on in a file: cookiecutter's variables, Jinja statements and comments, and
+# this template's filters and helpers inside {{ }}. A file without any is written as it is (Vue's own {{ }}, a
+# script's ${{ }}); there is no list of files to copy without rendering, which could go stale.
+OURS = re.compile(r"cookiecutter\.|\{%|\{#|\{\{[^}]*\b(has|features|toml_str|json_str|md_text|uuid_for|answers_json)\b")
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 # Top-level modules of ComfyUI and of the libraries it ships with: a package of that name, installed with
@@ -247,6 +251,26 @@ def retry_command(answers, errors: list[str]) -> str:
     return shlex.join(["cookiecutter", str(answers.get("_template") or "<template>"), *kept])
 
 
+def other_pack_in_the_way(answers) -> str | None:
+    """Why not to bake over the output folder: it holds a pack made with other answers or another template
+    version (``--overwrite-if-exists`` rewrites the template's files of the *same* pack; changing a pack is
+    ``cruft update``'s job, which merges). None when the folder is free, not a pack, or the same pack."""
+    if "_commit" in answers or not answers.get("_output_dir"):
+        return None  # cruft renders into folders of its own
+    recorded_file = Path(answers["_output_dir"], answers["project_slug"], ".cookiecutter.json")
+    try:
+        recorded = json.loads(recorded_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if recorded == json.loads(answers_json(answers)):
+        return None
+    return (
+        f"ERROR: {recorded_file.parent} holds a pack made with other answers or template version "
+        f"{recorded.get('_template_version', '?')}; nothing was changed. To bring it to this template, run "
+        "`cruft update` in it (its README, Take template updates)."
+    )
+
+
 def check_answers(answers) -> str:
     """The pack's folder name, once every answer has passed its rule; otherwise stop the bake."""
     from cookiecutter.exceptions import FailedHookException
@@ -259,6 +283,9 @@ def check_answers(answers) -> str:
             + "\nNothing was written. To answer again, with your other answers as the defaults, run:\n  "
             + retry_command(answers, errors)
         )
+    in_the_way = other_pack_in_the_way(answers)
+    if in_the_way:
+        raise FailedHookException(in_the_way)
     notes = unused_answers(answers)
     if "_commit" in answers:  # cruft: the pack's recorded answers
         notes += [f"Note: {e} (kept: this pack recorded it)" for e in broken_rules(answers, NEW_ANSWER_RULES)]
@@ -406,9 +433,46 @@ def _own_templates() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(own), frozenset(path_vars | {PROJECT_DIR})
 
 
+@functools.cache
+def _pack_files() -> frozenset[str]:
+    """The paths of the files in the template's pack folder, as cookiecutter names them while it walks it."""
+    top = str(HERE / PROJECT_DIR) + os.sep
+    return frozenset(os.path.join(folder, name)[len(top) :] for folder, _, names in os.walk(top) for name in names)
+
+
+@functools.cache
+def _hook():
+    """The post-gen hook as a module: the one place that says which files a pack keeps."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_nodepack_post_gen_project", HERE / "hooks" / "post_gen_project.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Text:
+    """A string that cookiecutter would compile as a template but that holds no Jinja, only this template's path
+    placeholders (``{{cookiecutter.<answer>}}``) or none: it renders without compiling, the placeholders
+    replaced by the answers. A file of the pack folder that the pack does not keep (the hook's ``keeps``)
+    renders as ".", so that cookiecutter writes nothing for it (it skips a file whose name renders empty)."""
+
+    def __init__(self, source: str, file: bool):
+        self.source, self.file = source, file
+
+    def render(self, *args, **kwargs) -> str:
+        answers = dict(*args, **kwargs).get("cookiecutter", {})
+        text = PATH_VAR.sub(lambda m: str(answers[m.group(0)[15:-2]]), self.source)
+        if self.file and not _hook().keeps(text, answers, features(answers)):
+            return "."
+        return text
+
+
 def preprocess(source: str, name) -> str:
-    if name is not None or "{" not in source:
-        return source  # a template file, or a string Jinja would not act on
+    if name is not None:  # a file of the pack: a template only if it holds this template's Jinja
+        return source if OURS.search(source) else "{% raw %}" + source + "{% endraw %}"
+    if "{" not in source:
+        return source
     if source == PROJECT_DIR:  # the pack's folder name: rendered once, after the last answer
         return "{{ cookiecutter | check_answers }}"
     own, path_vars = _own_templates()
@@ -418,6 +482,23 @@ def preprocess(source: str, name) -> str:
     if "{" not in PATH_VAR.sub("", source) and set(PATH_VAR.findall(source)) <= path_vars:
         return source
     return _literal(source)
+
+
+def _fast(from_string):
+    """The environment's ``from_string``, without compiling what holds no Jinja (see Text)."""
+
+    def fast(source, *args, **kwargs):
+        if isinstance(source, str) and source != PROJECT_DIR and "{" not in PATH_VAR.sub("", source):
+            file = source in _pack_files()
+            if (
+                file
+                or "{" not in source
+                or (os.path.isabs(source) and set(PATH_VAR.findall(source)) <= _own_templates()[1])
+            ):
+                return Text(source, file)
+        return from_string(source, *args, **kwargs)
+
+    return fast
 
 
 def install(environment) -> None:
@@ -437,6 +518,7 @@ def install(environment) -> None:
         uuid_for=uuid_for,
     )
     environment.globals.update(has=has, features=feature_list)
+    environment.from_string = _fast(environment.from_string)
     # Compiling the pack's templates is most of a bake's cost; Jinja keeps the compiled code, keyed by each
     # file's checksum, so later bakes skip it (README: "What a bake writes"). Without a writable cache
     # folder, or with COMFY_TEMPLATE_NO_CACHE set, bakes just compile.

@@ -2,16 +2,24 @@
 
 1. Files that differ by answer sit in ALTERNATIVES/<answer>=<value>[,<answer>=<value>]/, laid out like the
    pack (``node_api=v1/``, ``frontend=react/``, ``license=MIT/``, ``frontend=vue,node_category=client/``).
-   The folders whose answers all match move into place; the rest go.
+   The folders whose answers all match move into place; the rest go. (No file comes from two places: a test
+   of the template checks that for every combination.)
 2. PRUNE: a pack without a feature loses that feature's files. Which kind of pack has which feature is
    KINDS in extension.py; this hook gets the list with the answers.
 
-No git, pip, npm or network calls. Standard library only; cookiecutter renders this file with the answers.
+``keeps`` says the same for one file, and the template's extension asks it while cookiecutter renders, so that
+a file the pack does not keep is never written; what this hook then removes is mostly the empty folders
+cookiecutter made. No git, pip, npm or network calls. Standard library only; cookiecutter renders this file
+with the answers.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import json
+import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -53,9 +61,7 @@ def place_alternatives(root: Path, answers: dict) -> None:
         if not matches(folder.name, answers):
             continue
         for source in sorted(p for p in folder.rglob("*") if p.is_file()):
-            target = root / source.relative_to(folder)
-            if target.exists():  # a template bug: one file from two places
-                raise FileExistsError(f"{target.relative_to(root)} comes from two places in the template")
+            target = root / source.relative_to(folder)  # over the file of an earlier bake, with -f
             target.parent.mkdir(parents=True, exist_ok=True)
             source.replace(target)
     shutil.rmtree(root / ALTERNATIVES)
@@ -67,13 +73,40 @@ def paths_to_prune(answers: dict, features: set[str]) -> list[str]:
     return [path.format(**names) for feature, paths in PRUNE.items() if feature not in features for path in paths]
 
 
+def pruned(answers: dict, features: set[str]) -> re.Pattern:
+    """The pack paths that a pack with these answers and features does not have, as one pattern."""
+    return union(tuple(paths_to_prune(answers, features)))
+
+
+@functools.cache
+def union(patterns: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns) or "(?!)")
+
+
+def keeps(rel: str, answers: dict, features: set[str]) -> bool:
+    """Does a pack with these answers have the file the template holds at ``rel`` (its rendered path in the
+    template's pack folder)? The template's extension asks while cookiecutter renders, so that a file the
+    pack does not keep is never written."""
+    parts = rel.replace("\\", "/").split("/")
+    if parts[0] == ALTERNATIVES:
+        if not matches(parts[1], answers):
+            return False
+        parts = parts[2:]
+    pattern = pruned(answers, features)
+    return not any(pattern.match("/".join(parts[: i + 1])) for i in range(len(parts)))
+
+
 def prune(root: Path, answers: dict, features: set[str]) -> None:
-    for pattern in paths_to_prune(answers, features):
-        for path in root.glob(pattern):
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
+    """Remove what the pack does not keep: mostly the folders cookiecutter made for files it did not write, and
+    whatever an earlier bake left there (--overwrite-if-exists)."""
+    pattern = pruned(answers, features)
+    for folder, _, files in os.walk(root, topdown=False):
+        rel = Path(folder).relative_to(root).as_posix()
+        for name in files:
+            if pattern.match(name if rel == "." else f"{rel}/{name}"):
+                os.remove(os.path.join(folder, name))
+        if rel != "." and (pattern.match(rel) or not os.listdir(folder)):
+            shutil.rmtree(folder)
 
 
 def next_steps(answers: dict) -> str:

@@ -11,7 +11,12 @@
 #           newest, 4.3, in a folder of its own to put first on PYTHONPATH.
 #
 #   bash scripts/comfyui-env.sh                provision everything, then print the variables below
+#   bash scripts/comfyui-env.sh host NAME      provision only what the real tier's host NAME needs (0.3.75,
+#                                              0.33.0, 0.33.0+fe-newest) and print its variables; the tests
+#                                              call this on a host's first use
 #   bash scripts/comfyui-env.sh tree 0.33.0    only fetch that ComfyUI tree (no venv) and print its path
+#
+# One provisioning at a time: the others wait for it (a lock in the cache), then find what it made.
 #
 # Environment (all optional):
 #   COMFYUI_SOURCE        tarball or folder of ComfyUI 0.33.0 (CI: the copy in ../shared/comfyui/)
@@ -132,26 +137,50 @@ frontend_newest() {
   mv "$root.tmp" "$root"
 }
 
+print_oldest() {
+  printf 'COMFYUI_OLDEST_PATH=%q\n' "$cache/comfyui-0.3.75/ComfyUI"
+  printf 'COMFYUI_OLDEST_PYTHON=%q\n' "$cache/comfyui-0.3.75/venv/bin/python"
+}
+print_current() {
+  printf 'COMFYUI_CURRENT_PATH=%q\n' "$cache/comfyui-0.33.0/ComfyUI"
+  printf 'COMFYUI_CURRENT_PYTHON=%q\n' "$cache/comfyui-0.33.0/venv/bin/python"
+}
+print_newest() {
+  printf 'COMFYUI_FRONTEND_NEWEST=%q\n' "$cache/frontend-$newest_fe/static"
+  printf 'COMFYUI_MANAGER_NEWEST=%q\n' "$cache/comfyui-manager-4.3"
+}
+
 mkdir -p "$cache"
-if [ "${1:-}" = tree ]; then
-  case "${2:-}" in
-    0.3.75) tree_0375 ;;
-    0.33.0) tree_033 ;;
-    *) log "usage: $0 tree 0.3.75|0.33.0"; exit 2 ;;
-  esac
-  printf '%q\n' "$cache/comfyui-$2/ComfyUI"
-  exit 0
-fi
-tree_0375
-tree_033
-venv_0375
-venv_033
-frontend_newest
-manager_newest
-log "ready under $cache"
-printf 'COMFYUI_OLDEST_PATH=%q\n' "$cache/comfyui-0.3.75/ComfyUI"
-printf 'COMFYUI_OLDEST_PYTHON=%q\n' "$cache/comfyui-0.3.75/venv/bin/python"
-printf 'COMFYUI_CURRENT_PATH=%q\n' "$cache/comfyui-0.33.0/ComfyUI"
-printf 'COMFYUI_CURRENT_PYTHON=%q\n' "$cache/comfyui-0.33.0/venv/bin/python"
-printf 'COMFYUI_FRONTEND_NEWEST=%q\n' "$cache/frontend-$newest_fe/static"
-printf 'COMFYUI_MANAGER_NEWEST=%q\n' "$cache/comfyui-manager-4.3"
+exec 9>>"$cache/.lock"
+flock 9
+case "${1:-}" in
+  tree)
+    case "${2:-}" in
+      0.3.75) tree_0375 ;;
+      0.33.0) tree_033 ;;
+      *) log "usage: $0 tree 0.3.75|0.33.0"; exit 2 ;;
+    esac
+    printf '%q\n' "$cache/comfyui-$2/ComfyUI"
+    ;;
+  host)
+    case "${2:-}" in
+      0.3.75) tree_0375; venv_0375; print_oldest ;;
+      0.33.0) tree_033; venv_033; print_current ;;
+      0.33.0+fe-newest) tree_033; venv_033; frontend_newest; manager_newest; print_current; print_newest ;;
+      *) log "usage: $0 host 0.3.75|0.33.0|0.33.0+fe-newest"; exit 2 ;;
+    esac
+    ;;
+  "")
+    tree_0375
+    tree_033
+    venv_0375
+    venv_033
+    frontend_newest
+    manager_newest
+    log "ready under $cache"
+    print_oldest
+    print_current
+    print_newest
+    ;;
+  *) log "usage: $0 [host NAME | tree VERSION]"; exit 2 ;;
+esac

@@ -5,7 +5,8 @@
 #   bash scripts/test.sh -m "not tools and not real"   # the fast tier: every combination, no tools (a minute)
 #   bash scripts/test.sh -m tools                      # npm, pip, comfy-cli, comfy-test, cruft on each artefact
 #   bash scripts/test.sh -m real                       # real ComfyUIs and Chromium
-#   bash scripts/test.sh -k connected                  # any other pytest arguments
+#   bash scripts/test.sh -m real -k "test_front_end_in_chromium and connected-v3-vue-0.33.0"
+#                                                      # one check, one combination, one host (README, Tests)
 #
 # Environment:
 #   TEMPLATE_VENV         where the test venv lives (default: .venv)
@@ -72,8 +73,14 @@ if [ "$wants_real" = yes ]; then
     fi
   fi
   if [ -z "${COMFYUI_PATH:-}" ]; then
-    env_lines=$(bash scripts/comfyui-env.sh)
-    eval "$(echo "$env_lines" | sed 's/^/export /')"
+    # Each host is provisioned on its first use (tests/comfyui.py, scripts/comfyui-env.sh host NAME), so a run
+    # that selects some tests provisions only the hosts they need. A run of the whole tier provisions all of
+    # them at once, in the background, while the tests that need no ComfyUI run; a host's first use waits for it.
+    if [[ " $* " != *" -k "* ]]; then
+      cache="${COMFY_TEMPLATE_CACHE:-$HOME/.cache/comfyui-nodepack-template}"
+      mkdir -p "$cache"
+      bash scripts/comfyui-env.sh >/dev/null 2>"$cache/provisioning.log" &
+    fi
     log "real tier hosts: ComfyUI 0.3.75 (front end 1.32.9), 0.33.0 (1.48.7), 0.33.0 with front end 1.58.1"
   else
     export COMFYUI_PATH COMFYUI_PYTHON="${COMFYUI_PYTHON:-python3}" COMFYUI_FRONTEND_NEWEST="${COMFYUI_FRONTEND_NEWEST:-}"

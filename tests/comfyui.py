@@ -6,9 +6,11 @@ user's own COMFYUI_PATH); see ``hosts()``.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+import shlex
 import socket
 import subprocess
 import time
@@ -17,50 +19,89 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LEVEL_TAG = re.compile(r"^\[(DEBUG|DETAIL|INFO|WARNING|ERROR|CRITICAL)\] ", re.M)  # 0.33.0 tags each line
 WIDGET_TYPES = {"INT", "FLOAT", "STRING", "BOOLEAN", "COMBO"}
 
 
+# What scripts/comfyui-env.sh prints for each host it provisions: (tree, Python, front end root, cm-cli folder).
+PROVISIONED = {
+    "0.3.75": ("COMFYUI_OLDEST_PATH", "COMFYUI_OLDEST_PYTHON", None, None),
+    "0.33.0": ("COMFYUI_CURRENT_PATH", "COMFYUI_CURRENT_PYTHON", None, None),
+    "0.33.0+fe-newest": ("COMFYUI_CURRENT_PATH", "COMFYUI_CURRENT_PYTHON", "COMFYUI_FRONTEND_NEWEST",
+                         "COMFYUI_MANAGER_NEWEST"),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Host:
-    """A ComfyUI tree, the Python that runs it, the front end it serves (None: the one it pins), and how packs
-    are installed: with `git clone` (manager None), or with ComfyUI-Manager's cm-cli from the host's venv
-    ("") or from a folder put first on PYTHONPATH."""
+    """A ComfyUI to run packs on: its name, whether it serves the newest front end instead of the one it pins, and
+    how packs are installed there: with `git clone` (manager None), or with ComfyUI-Manager's cm-cli from the
+    host's venv ("pinned") or the newest cm-cli ("newest"). Its tree and Python come from ``given`` (a user's own
+    ComfyUI), from the environment (what scripts/comfyui-env.sh printed), or, on first use, from
+    `scripts/comfyui-env.sh host <name>`, which provisions only this host if the cache lacks it."""
 
     name: str
-    tree: Path
-    python: str
-    front_end_root: str | None = None
-    manager: str | None = None
+    newest_front_end: bool = False
+    installs_with: str | None = None
+    given: tuple = ()
+
+    @functools.cached_property
+    def paths(self) -> dict:
+        if self.given:
+            return dict(zip(("tree", "python", "front_end_root"), self.given, strict=False))
+        names = PROVISIONED[self.name]
+        env = os.environ
+        if not all(env.get(n) for n in names if n):
+            out = subprocess.run(["bash", str(SCRIPTS / "comfyui-env.sh"), "host", self.name], capture_output=True,
+                                 text=True, timeout=3600)  # fmt: skip
+            if out.returncode != 0:
+                raise RuntimeError(f"could not provision ComfyUI {self.name}:\n{out.stderr[-3000:]}")
+            env = {k: shlex.split(v)[0] for k, _, v in (ln.partition("=") for ln in out.stdout.splitlines()) if v}
+        return dict(zip(("tree", "python", "front_end_root", "manager"), (n and env[n] for n in names), strict=True))
+
+    @property
+    def tree(self) -> Path:
+        return Path(self.paths["tree"])
+
+    @property
+    def python(self) -> str:
+        return self.paths["python"]
+
+    @property
+    def front_end_root(self) -> str | None:
+        return self.paths.get("front_end_root") if self.newest_front_end else None
+
+    @property
+    def manager(self) -> str | None:
+        """None: packs are cloned with git; otherwise cm-cli installs them, from this folder on PYTHONPATH ("": the
+        cm-cli in the host's venv)."""
+        if self.installs_with is None:
+            return None
+        return self.paths.get("manager") or ""
 
     @property
     def renamed(self) -> bool:
         """Packs go into a renamed folder on the newest front end, as Manager and registry installs rename."""
-        return self.front_end_root is not None
+        return self.newest_front_end
 
 
 def hosts(env=os.environ) -> list[Host]:
     """The hosts the real tier runs every combination on.
 
-    Provisioned (scripts/comfyui-env.sh): ComfyUI 0.3.75 with its front end, 0.33.0 with its front end, and
-    0.33.0 with the newest front end; on 0.33.0, packs are installed with cm-cli (4.2.2, the version 0.33.0
-    pins, and with the newest front end the newest, 4.3), on 0.3.75 with git. With a user's own COMFYUI_PATH:
-    that ComfyUI with its own front end, and with the newest one too when COMFYUI_FRONTEND_NEWEST is set.
+    Provisioned (scripts/comfyui-env.sh, on first use): ComfyUI 0.3.75 with its front end, 0.33.0 with its front
+    end, and 0.33.0 with the newest front end; on 0.33.0, packs are installed with cm-cli (4.2.2, the version
+    0.33.0 pins, and with the newest front end the newest, 4.3), on 0.3.75 with git. With a user's own
+    COMFYUI_PATH: that ComfyUI with its own front end, and with the newest one too when COMFYUI_FRONTEND_NEWEST
+    is set.
     """
-    newest = env.get("COMFYUI_FRONTEND_NEWEST") or None
     if env.get("COMFYUI_PATH"):
-        own = (Path(env["COMFYUI_PATH"]), env.get("COMFYUI_PYTHON") or "python3")
-        return [Host("own", *own)] + ([Host("own+newest-fe", *own, newest)] if newest else [])
-    found = []
-    if env.get("COMFYUI_OLDEST_PATH"):
-        found.append(Host("0.3.75", Path(env["COMFYUI_OLDEST_PATH"]), env["COMFYUI_OLDEST_PYTHON"]))
-    if env.get("COMFYUI_CURRENT_PATH"):
-        current = (Path(env["COMFYUI_CURRENT_PATH"]), env["COMFYUI_CURRENT_PYTHON"])
-        found.append(Host("0.33.0", *current, manager=""))
-        if newest:
-            found.append(Host("0.33.0+fe-newest", *current, newest, manager=env.get("COMFYUI_MANAGER_NEWEST")))
-    return found
+        own = (env["COMFYUI_PATH"], env.get("COMFYUI_PYTHON") or "python3")
+        newest = env.get("COMFYUI_FRONTEND_NEWEST")
+        return [Host("own", given=own)] + ([Host("own+newest-fe", True, given=(*own, newest))] if newest else [])
+    return [Host("0.3.75"), Host("0.33.0", installs_with="pinned"),
+            Host("0.33.0+fe-newest", newest_front_end=True, installs_with="newest")]  # fmt: skip
 
 
 def missing(what: str):

@@ -114,10 +114,43 @@ def pytest_xdist_make_scheduler(config, log):
     return ByGroup(config, log)
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "once_per(*answers, pinned_front_end=False): run a real-tier check for the first pack selected (on each "
+        "host) of those that share these answers; with pinned_front_end, only on hosts with the front end their "
+        "ComfyUI pins",
+    )
+
+
+def once_per_group(item) -> tuple | None:
+    """The group a once_per check runs once for (None: the item runs), or "no" when its host is left out."""
+    marker = item.get_closest_marker("once_per")
+    params = getattr(item, "callspec", None) and item.callspec.params
+    if marker is None or not params or "distinct_pack" not in params or "host" not in params:
+        return None
+    host, answers = params["host"], effective(params["distinct_pack"])
+    if marker.kwargs.get("pinned_front_end") and host is not None and host.newest_front_end:
+        return ("no",)
+    return (item.originalname, getattr(host, "name", None), *(answers[k] for k in marker.args))
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Run each group together, in its files' order: pytest would otherwise interleave groups and tear
-    down and start their ComfyUI again."""
+def pytest_collection_modifyitems(config, items):
+    """Keep each once_per check for the first pack selected of those it stands for (after -k and -m, so a check
+    selected alone runs), then run each real-tier group together, in its files' order: pytest would otherwise
+    interleave groups and tear down and start their ComfyUI again."""
+    seen, kept, left = set(), [], []
+    for item in items:
+        group = once_per_group(item)
+        if group is not None and (group == ("no",) or group in seen):
+            left.append(item)
+        else:
+            seen.add(group)
+            kept.append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
     order = {id(item): i for i, item in enumerate(items)}
     first = {}
     for item in items:
@@ -141,8 +174,7 @@ def pytest_terminal_summary(terminalreporter):
             host = next((h for h in names if param.endswith("-" + h)), None)
             if host is None:
                 continue
-            combo = dict(part.split("=", 1) for part in param[: -len(host) - 1].split("-") if "=" in part)
-            pack = " ".join(combo.get(k, "?") for k in AXES)
+            pack = param[: -len(host) - 1].replace("-", " ")
             seen = outcomes.setdefault((pack, host), {})
             if seen.get(nodeid) not in ("failed", "error"):  # a failed teardown counts against a passed call
                 seen[nodeid] = outcome

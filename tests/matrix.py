@@ -56,7 +56,9 @@ def distinct(combos: list[dict], keys: tuple[str, ...]) -> list[dict]:
 
 
 def combo_id(combo: dict) -> str:
-    return "-".join(f"{k}={v}" for k, v in combo.items())
+    """A readable test id: the kind, node API and front end (`connected-v3-vue`), which tell the combinations
+    apart, and `models` for a pack with the model-loading nodes. Select one with `-k connected-v3-vue`."""
+    return "-".join(combo[a] for a in AXES) + ("-models" if combo.get("model_loader") == "yes" else "")
 
 
 # What every pack has, and what each kind, front end and answer adds. {pkg} and {P} stand for the package

@@ -146,3 +146,39 @@ def test_existing_output_folder_is_overwritten_only_when_asked(tmp_path):
     out = run_cli(tmp_path, "--overwrite-if-exists")
     assert out.returncode == 0, out.stderr
     assert (existing / "notes.txt").read_text() == "mine" and (existing / "pyproject.toml").exists()
+
+
+REBAKES = [["node_category=server"], ["node_category=connected", "frontend=js"],
+           ["node_category=client", "frontend=vue"]]  # fmt: skip
+
+
+def tree_bytes(root) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("answers", REBAKES, ids=[" ".join(a) for a in REBAKES])
+def test_a_rebake_over_the_same_pack_restores_the_templates_files_and_keeps_the_authors(tmp_path, answers):
+    assert run_cli(tmp_path, *answers).returncode == 0
+    pack = tmp_path / "out" / "my-node-pack"
+    fresh = tree_bytes(pack)
+    (pack / "README.md").write_text("my own README", encoding="utf-8")
+    (pack / "notes.txt").write_text("mine", encoding="utf-8")
+    out = run_cli(tmp_path, *answers, "--overwrite-if-exists")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert tree_bytes(pack) == {**fresh, "notes.txt": b"mine"}  # as a fresh bake makes them, and the author's file
+
+
+@pytest.mark.parametrize("change", [["node_category=connected"], ["version=2.0.0"], "template version"])
+def test_a_rebake_over_another_pack_is_refused_in_one_line_and_changes_nothing(tmp_path, change):
+    assert run_cli(tmp_path, "node_category=server").returncode == 0
+    pack = tmp_path / "out" / "my-node-pack"
+    if change == "template version":  # a pack made with an earlier version of the template
+        recorded = json.loads((pack / ".cookiecutter.json").read_text(encoding="utf-8"))
+        recorded["_template_version"] = "1.1.0"
+        (pack / ".cookiecutter.json").write_text(json.dumps(recorded, indent=2), encoding="utf-8")
+        change = []
+    before = tree_bytes(pack)
+    out = run_cli(tmp_path, "node_category=server", *change, "--overwrite-if-exists")
+    lines = [ln for ln in (out.stdout + out.stderr).splitlines() if ln.strip()]
+    assert out.returncode == 1 and len(lines) == 1 and "cruft update" in lines[0], out.stdout + out.stderr
+    assert tree_bytes(pack) == before

@@ -4,7 +4,6 @@ the ecosystem's tools (those run once per distinct artefact, in test_tools.py)."
 from __future__ import annotations
 
 import ast
-import fnmatch
 import json
 import re
 import shutil
@@ -17,6 +16,9 @@ import yaml
 from conftest import Pack
 from matrix import CONTEXT, TEMPLATE, effective, expected_dirs, expected_files, node_ids
 
+from local_extensions import load
+
+ext = load(TEMPLATE / "extension.py")
 LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%|%\}|\{#")  # GitHub's own ${{ }} is fine
 SOURCE = TEMPLATE / "{{cookiecutter.project_slug}}"
 ALTERNATIVES = SOURCE / "_alternatives"
@@ -28,6 +30,7 @@ def template_source(pack: Pack, rel: str) -> str:
     a = pack.answers
     rel = re.sub(rf"^{re.escape(a['__package_name'])}/", "{{cookiecutter.__package_name}}/", rel)
     rel = rel.replace(f"/{a['node_prefix']}_", "/{{cookiecutter.node_prefix}}_")
+    rel = rel.replace(f"({a['node_prefix']}).json", "({{cookiecutter.node_prefix}}).json")
     for folder in ALTERNATIVES.iterdir():
         wanted = dict(part.split("=", 1) for part in folder.name.split(","))
         if all(a[k] == v for k, v in wanted.items()) and (folder / rel).is_file():
@@ -50,17 +53,19 @@ def test_an_answer_the_kind_does_not_use_changes_nothing(pack, cookies_session):
     assert all((pack.path / f).read_bytes() == (same.path / f).read_bytes() for f in pack.files())
 
 
-def test_no_unrendered_template_syntax_and_copied_files_arrive_byte_for_byte(pack):
+def test_no_unrendered_template_syntax_and_plain_files_arrive_byte_for_byte(pack):
+    """A file of the template that holds none of its Jinja (extension.OURS) arrives as it is; the others are
+    rendered, without leftovers."""
     verbatim = 0
     for rel in pack.files():
         assert not LEFTOVER.search(rel), rel
-        source = template_source(pack, rel)
-        if any(fnmatch.fnmatch(source, glob) for glob in CONTEXT["_copy_without_render"]):
-            assert (pack.path / rel).read_bytes() == (SOURCE / source).read_bytes(), rel
+        source = (SOURCE / template_source(pack, rel)).read_text(encoding="utf-8", errors="replace")
+        if not ext.OURS.search(source):
+            assert (pack.path / rel).read_bytes() == (SOURCE / template_source(pack, rel)).read_bytes(), rel
             verbatim += 1
         else:
             assert not LEFTOVER.search(pack.read(rel)), rel
-    assert verbatim >= 2  # .gitignore, icon.svg at least
+    assert verbatim >= 2  # icon.svg, tests/conftest.py at least
 
 
 def test_ruff_check_and_format_are_clean(pack):
@@ -222,3 +227,14 @@ def test_every_text_read_and_write_says_its_encoding(pack):
 def test_the_encoding_check_finds_what_it_is_for():
     assert text_io_without_encoding("p.read_text()\nopen(f)\nopen(f, 'rb')\nrun(c, text=True)\n") == [1, 2, 4]
     assert text_io_without_encoding("p.read_text(encoding='utf-8')\nopen(f, 'w', encoding='utf-8')\n") == []
+
+
+def test_packs_own_tests_pass_without_comfyui(python_pack):
+    """Each distinct Python side's own tests, as an author runs them first: without ComfyUI, with torch (the
+    real tier runs them again inside ComfyUI)."""
+    out = python_pack.run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", env={"COMFYUI_PATH": ""})
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    summary = out.stdout.strip().splitlines()[-1]
+    assert re.search(r"\d+ passed", summary), summary
+    print(f"{python_pack.path.name} {python_pack.effective['node_category']}/{python_pack.effective['node_api']}: "
+          f"{summary}")  # fmt: skip

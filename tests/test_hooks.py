@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 from matrix import CHOICES, CONTEXT, TEMPLATE
@@ -150,10 +151,12 @@ def test_matching_alternatives_move_into_place_and_the_rest_go(tmp_path):
     assert (tmp_path / "web/dist/main.js").read_text().startswith("_alternatives/frontend=ts,node_category=client/")
 
 
-def test_a_file_from_two_places_is_a_template_bug(tmp_path):
-    tree(tmp_path, "ui/tsconfig.json", "_alternatives/frontend=js/ui/tsconfig.json")
-    with pytest.raises(FileExistsError, match="ui/tsconfig.json comes from two places"):
-        post.place_alternatives(tmp_path, {**GOOD, "frontend": "js"})
+def test_an_alternative_replaces_the_file_an_earlier_bake_left(tmp_path):
+    """With --overwrite-if-exists over the same pack (a file from two places of the template is a bug that
+    test_template.py catches for every combination)."""
+    tree(tmp_path, "ui/jsconfig.json", "_alternatives/frontend=js/ui/jsconfig.json")
+    post.place_alternatives(tmp_path, {**GOOD, "frontend": "js"})
+    assert (tmp_path / "ui/jsconfig.json").read_text() == "_alternatives/frontend=js/ui/jsconfig.json"
 
 
 def test_prune_removes_files_folders_and_patterns_and_tolerates_missing_ones(tmp_path):
@@ -252,3 +255,15 @@ def test_ordinary_project_names_give_answers_that_pass_every_rule(name):
                "__route_prefix": ext.route_default(registry),
                "__js_prefix": ext.js_namespace(name, prefix)}  # fmt: skip
     assert ext.validate(answers) == []
+
+
+@pytest.mark.parametrize(("user", "publisher"), [("Jane-Doe", "jane-doe"), ("ACME", "acme"), ("42-Labs", "labs")])
+def test_the_publisher_id_is_the_github_user_in_lower_case(user, publisher):
+    assert ext.publisher_default(user) == publisher
+
+
+def test_a_pack_of_an_upper_case_github_user_names_the_registry_publisher_in_lower_case(cookies):
+    pack = Path(cookies.bake(template=str(TEMPLATE), extra_context={"github_user": "Jane-Doe"}).project_path)
+    pyproject = tomllib.loads((pack / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["comfy"]["PublisherId"] == "jane-doe"
+    assert pyproject["project"]["urls"]["Repository"] == "https://github.com/Jane-Doe/my-node-pack"

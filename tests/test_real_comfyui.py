@@ -25,8 +25,7 @@ from pathlib import Path
 
 import pytest
 from comfyui import ComfyUI, Host, free_port, git, hosts, missing, tracebacks, ui_to_api
-from conftest import COMBOS
-from matrix import AXES, TEMPLATE, combo_id, distinct, effective, node_ids
+from matrix import AXES, TEMPLATE, combo_id, node_ids
 
 pytestmark = pytest.mark.real
 
@@ -52,8 +51,10 @@ TINT = "5"  # the Tint Image node of the example workflows that have one
 
 @pytest.fixture(scope="session", params=HOSTS or [None], ids=[h.name for h in HOSTS] or ["no-host"])
 def host(request) -> Host:
-    if request.param is None or not (request.param.tree / "main.py").exists():
+    if request.param is None:
         missing("no ComfyUI to run: set COMFYUI_PATH, or let scripts/test.sh provision them")
+    if not (request.param.tree / "main.py").exists():  # provisioned on first use (scripts/comfyui-env.sh)
+        missing(f"{request.param.tree} holds no ComfyUI")
     return request.param
 
 
@@ -199,29 +200,12 @@ def preview_pixel(served, entry: dict) -> tuple:
     return Image.open(io.BytesIO(png)).convert("RGB").getpixel((5, 5))
 
 
-def once_per(served, keys: tuple[str, ...], why: str) -> None:
-    """Skip unless this is the first pack (on this host) of those that share the answers ``keys``: for
-    checks that depend on those answers only."""
-    a = served.answers
-    first = next(effective(c) for c in distinct(COMBOS, keys) if all(effective(c)[k] == a[k] for k in keys))
-    if {k: a[k] for k in first} != first:
-        pytest.skip(f"{why}: ran on this host for another pack with the same {' and '.join(keys)}")
-
-
-def once_per_python_side(served) -> None:
-    """For checks of the server side alone: once per Python side (kind and node API) on each ComfyUI tree,
-    with the front end that tree pins."""
-    if served.host.front_end_root:
-        pytest.skip("server-side check: runs once per ComfyUI tree, with the front end that tree pins")
-    once_per(served, ("node_category", "node_api"), "server-side check")
-
-
+@pytest.mark.once_per("node_category", "node_api", pinned_front_end=True)  # the server side, once per tree
 def test_progress_reaches_the_websocket_and_cancel_stops_the_run(served):
     """Invert Image moves its progress bar once per image of the batch (the `progress` messages the front end
     draws), and `POST /interrupt` (the Cancel button) stops it before the batch is done."""
     if not served.ids:
         pytest.skip("a front-end-only pack has no nodes")
-    once_per_python_side(served)
     import websocket
 
     node = f"{served.answers['node_prefix']}_InvertImage"
@@ -311,6 +295,7 @@ def test_routes_answer_refuse_bad_requests_and_save_outside_the_pack(served):
     assert {"full", "soft", "mine"} <= set(options)  # single-user: the node offers what the user saved
 
 
+@pytest.mark.once_per("node_category", "node_api", pinned_front_end=True)  # the server side, once per tree
 def test_a_preset_saved_again_under_its_name_runs_the_node_again(served):
     """ComfyUI reuses a node's result while its inputs are the same; Apply Invert Preset's result depends on the
     saved file its input names too (fingerprint_inputs / IS_CHANGED), so the same prompt after a new save runs
@@ -318,7 +303,6 @@ def test_a_preset_saved_again_under_its_name_runs_the_node_again(served):
     a = served.answers
     if a["node_category"] != "connected":
         pytest.skip("only a connected pack has presets")
-    once_per_python_side(served)
     route = f"/{a['__route_prefix']}/presets"
     prompt = {
         "1": {"class_type": "EmptyImage", "inputs": {"width": 8, "height": 8, "batch_size": 1, "color": 0xFF0000}},
@@ -328,6 +312,46 @@ def test_a_preset_saved_again_under_its_name_runs_the_node_again(served):
     for strength, shown in ((0.0, (255, 0, 0)), (1.0, RED_INVERTED)):
         assert served.server.post_json(route, {"name": "again", "strength": strength})[0] == 201
         assert preview_pixel(served, served.server.wait(served.server.queue(prompt))) == shown, strength
+
+
+@pytest.mark.once_per("node_category", "node_api", pinned_front_end=True)  # the server side, once per tree
+def test_the_packs_message_reaches_only_the_browser_that_queued_the_workflow(served):
+    """Two browsers are connected; the one that queued Apply Invert Preset gets `<route prefix>.preset_applied`,
+    the other gets nothing of the pack's (ComfyUI's send_sync without a client id would reach both)."""
+    import websocket
+
+    a = served.answers
+    if a["node_category"] != "connected":
+        pytest.skip("only a connected pack sends messages of its own")
+    event = f"{a['__route_prefix']}.preset_applied"
+    url = f"ws://127.0.0.1:{served.server.port}/ws?clientId="
+    queuer, other = (websocket.create_connection(url + name, timeout=60) for name in ("queuer", "other"))
+    try:
+        size = {"width": 10, "height": 10, "batch_size": 1, "color": 0xFF0000}  # not run before: no cache
+        prompt_id = served.server.queue({
+            "1": {"class_type": "EmptyImage", "inputs": size},
+            "2": {"class_type": f"{a['node_prefix']}_ApplyPreset", "inputs": {"image": ["1", 0], "preset": "full"}},
+            "3": {"class_type": "PreviewImage", "inputs": {"images": ["2", 0]}},
+        }, client_id="queuer")  # fmt: skip
+        got = []
+        while not got or got[-1]["type"] not in ("execution_success", "execution_error"):
+            raw = queuer.recv()
+            if isinstance(raw, str):
+                got.append(json.loads(raw))
+        assert got[-1]["type"] == "execution_success" and got[-1]["data"]["prompt_id"] == prompt_id
+        assert [m["data"] for m in got if m["type"] == event] == [{"node": "2", "preset": "full", "strength": 1.0}]
+        other.settimeout(1)
+        heard = []
+        try:
+            while True:
+                raw = other.recv()
+                heard += [json.loads(raw)["type"]] if isinstance(raw, str) else []
+        except websocket.WebSocketTimeoutException:
+            pass
+        assert event not in heard, heard
+    finally:
+        queuer.close()
+        other.close()
 
 
 def test_javascript_is_listed_and_served(served):
@@ -476,6 +500,7 @@ PICKER = f"""() => {{
 }}"""
 
 
+@pytest.mark.once_per("node_category", "frontend")  # the colour picker is front-end code
 def test_color_widget_in_both_renderers(served, browser):
     """The Tint Image node's colour picker as a user meets it, with the classic canvas and with Nodes 2.0
     (switched through the settings API): it shows on the node with the input's default, a picked colour
@@ -483,7 +508,6 @@ def test_color_widget_in_both_renderers(served, browser):
     workflow still has it; no console error from the pack."""
     if not served.has_widget:
         pytest.skip("only the packs whose nodes have a front end have the colour picker")
-    once_per(served, ("node_category", "frontend"), "the colour picker is front-end code")
     errors: list[str] = []
     context, page = open_page(served, browser, errors)
     runs = (("classic", False, "#00ff00", (0, 255, 0), 90), ("nodes-2.0", True, "#0000ff", (0, 0, 255), 94))
@@ -520,13 +544,13 @@ def test_color_widget_in_both_renderers(served, browser):
     assert [e for e in errors if served.mentions_pack(e)] == []
 
 
+@pytest.mark.once_per("node_category", "node_api")  # the blueprint holds the pack's Python node
 def test_subgraph_blueprint_is_listed_added_from_the_page_and_runs(served, browser):
     """The pack's subgraphs/*.json: ComfyUI lists it at /global_subgraphs; in the page, the user finds it in
     the node search (double-click on the canvas, type, Enter), wires it between an Empty Image and a Preview
     Image, and queues: the blueprint's nodes (core Image Blur, the pack's Invert Image) run."""
     if not served.ids:
         pytest.skip("a front-end-only pack has no nodes to put in a blueprint")
-    once_per(served, ("node_category", "node_api"), "the blueprint holds the pack's Python node")
     name = f"Soft Invert ({served.answers['node_prefix']})"
     status, listed = served.server.get("/global_subgraphs")
     assert status == 200
@@ -580,13 +604,13 @@ def _wait_for_new_history_entry(server, before: int, timeout: float = 60) -> dic
     raise TimeoutError("the workflow queued from the page did not finish")
 
 
+@pytest.mark.once_per("node_category", "node_api", pinned_front_end=True)  # the server side, once per tree
 def test_packs_own_tests_pass_in_comfyui(served, tmp_path):
     """The pack's whole suite, its opt-in real test included, run as its author would (README, Test): with
     the host's Python and COMFYUI_PATH, once per ComfyUI tree and Python side (kind and node API: the suite
     tests the Python side, and checks only that what web/ holds is served, which every pack's check above
     does in full)."""
     host, a = served.host, served.answers
-    once_per_python_side(served)
     copy = served.pack.copy(tmp_path)
     report = tmp_path / "report.xml"
     env = {**os.environ, "COMFYUI_PATH": str(host.tree), "PYTHONDONTWRITEBYTECODE": "1"}

@@ -26,7 +26,7 @@ from readme import add_a_node
 
 pytestmark = pytest.mark.real
 
-TREES = [h for h in hosts() if h.front_end_root is None]  # the server side: one host per ComfyUI tree
+TREES = [h for h in hosts() if not h.newest_front_end]  # the server side: one host per ComfyUI tree
 GROWN = [{**c, "node_api": api} for api in ("v3", "v1") for c in COMBOS[:1]]  # a server pack per API
 grown_pack = bake_fixture([{**c, "model_loader": "yes"} for c in GROWN])
 LOADED = "Loading colour grade"  # what the pack logs each time it reads a model file

@@ -18,7 +18,7 @@ from matrix import effective
 
 pytestmark = pytest.mark.real
 
-TREES = [h for h in hosts() if not h.front_end_root]  # one host per ComfyUI tree
+TREES = [h for h in hosts() if not h.newest_front_end]  # one host per ComfyUI tree
 # A connected pack per node API; the sidebar tab in two front ends (each calls the routes with api.fetchApi,
 # which sends the user's Comfy-User header).
 PACKS = [c for c in COMBOS if effective(c) == c and c["node_category"] == "connected"

@@ -20,7 +20,7 @@ from matrix import effective
 
 pytestmark = pytest.mark.real
 
-TREES = [h for h in hosts() if h.front_end_root is None]  # the server side: one host per ComfyUI tree
+TREES = [h for h in hosts() if not h.newest_front_end]  # the server side: one host per ComfyUI tree
 nodes_pack = bake_fixture([c for c in COMBOS if effective(c) == c and c["node_category"] == "server"])
 
 

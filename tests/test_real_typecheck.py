@@ -14,7 +14,7 @@ from matrix import effective
 
 pytestmark = pytest.mark.real
 
-TREES = [h for h in hosts() if h.front_end_root is None]
+TREES = [h for h in hosts() if not h.newest_front_end]
 PYRIGHT = shutil.which("pyright", path=str(Path(sys.executable).parent))
 server_pack = bake_fixture([c for c in COMBOS if effective(c) == c and c["node_category"] == "server"][:1])
 

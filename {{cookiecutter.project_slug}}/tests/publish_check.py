@@ -78,7 +78,7 @@ def verdict(node_id: str, version: str, api: str, wait: float, every: float) -> 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description="Before and after publishing to the Comfy Registry.")
     parser.add_argument("--status", metavar="VERSION", help="the registry's verdict on a published version")
     parser.add_argument("--api", default=REGISTRY_API, help="the registry's API (default %(default)s)")
     parser.add_argument("--wait", type=float, default=300, help="seconds to wait for a verdict (default %(default)s)")

@@ -39,7 +39,7 @@ def dependency_problem(line: str) -> str | None:
     if line.startswith("-"):
         return (f"{line!r}: list packages only; an index URL or an -e, -r or -c line changes how every installer "
                 "fetches packages for all of ComfyUI (publish what you need on PyPI, and name it)")  # fmt: skip
-    name = re.match(r"[A-Za-z0-9._-]+", line).group(0).lower().replace("_", "-").replace(".", "-")
+    name = re.split(r"[^A-Za-z0-9._-]", line, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-")
     if name in NEVER:
         return (f"{line!r}: torch, torchvision, torchaudio and xformers come with ComfyUI, built for the user's GPU; "
                 "an installer that reads this line replaces them: leave it out")  # fmt: skip

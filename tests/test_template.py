@@ -1,0 +1,69 @@
+"""No silent traps for whoever changes the template: a copy-only file with template syntax, an alternatives folder
+that names no real answer, a file coming from two places, a committed build older than its sources."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import COMBOS
+from matrix import CHOICES, TEMPLATE, combo_id
+
+from local_extensions import load
+
+SOURCE = TEMPLATE / "{{cookiecutter.project_slug}}"
+ALTERNATIVES = SOURCE / "_alternatives"
+bundles = load(TEMPLATE / "scripts" / "build-bundles.py")
+ext = load(TEMPLATE / "extension.py")
+
+
+def template_files() -> list[str]:
+    return sorted(p.relative_to(SOURCE).as_posix() for p in SOURCE.rglob("*") if p.is_file())
+
+
+def test_a_file_is_a_template_exactly_when_it_holds_this_templates_jinja():
+    """No list of files to copy without rendering, which could go stale: a file with cookiecutter's variables,
+    a Jinja statement or one of this template's filters is rendered, any other is written as it is (test_bake.py
+    checks both on every combination)."""
+    for ours in ["x = '{{ cookiecutter.node_prefix }}'", "{% if has('web') %}", "{{ x | toml_str }}", "{# note #}"]:
+        assert ext.OURS.search(ours), ours
+    for theirs in ["<p>{{ count }}</p>", "run: ${{ github.token }}", "f'{before}^{{commit}}'", "`${a}`"]:
+        assert not ext.OURS.search(theirs), theirs
+
+
+def test_every_alternatives_folder_names_answers_that_exist():
+    for folder in ALTERNATIVES.iterdir():
+        for part in folder.name.split(","):
+            answer, _, value = part.partition("=")
+            assert value in CHOICES.get(answer, []), f"_alternatives/{folder.name}: no answer {answer}={value}"
+
+
+def matching_alternatives(answers: dict) -> list:
+    return [f for f in ALTERNATIVES.iterdir()
+            if all(answers[a] == v for a, _, v in (p.partition("=") for p in f.name.split(",")))]  # fmt: skip
+
+
+@pytest.mark.parametrize("combo", COMBOS, ids=[combo_id(c) for c in COMBOS])
+def test_no_file_of_a_pack_comes_from_two_places(combo):
+    shared = {rel for rel in template_files() if not rel.startswith("_alternatives/")}
+    placed: dict[str, str] = {}
+    for folder in matching_alternatives(combo):
+        for path in (p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder).as_posix()
+            where = placed.get(rel, "the shared tree")
+            assert rel not in shared and rel not in placed, f"{rel}: from {folder.name} and {where}"
+            placed[rel] = folder.name
+
+
+def test_committed_builds_were_made_from_the_current_sources(front_end_pack):
+    """scripts/build-bundles.py records a hash of each build's sources; a source changed since (ui/, a package
+    lock, the Vite config) means the committed build is stale, whatever npm would say."""
+    a = front_end_pack.effective
+    if "built" not in ext.features(a):
+        pytest.skip("plain JavaScript has no build")
+    recorded = json.loads((TEMPLATE / "scripts" / "bundle-sources.json").read_text(encoding="utf-8"))
+    key = bundles.key(a["frontend"], a["node_category"])
+    assert set(recorded) == {bundles.key(f, k) for f, k in bundles.built()}
+    assert recorded[key] == bundles.sources_hash(front_end_pack.path), (
+        f"the build for {key} is older than its sources: run `.venv/bin/python scripts/build-bundles.py`"
+    )
