@@ -25,6 +25,7 @@ Standard library and Jinja only.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import keyword
 import os
@@ -34,7 +35,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache, pass_context
+from jinja2 import pass_context
 
 NEEDS = {"Python": (3, 10), "cookiecutter": (2, 7)}  # README, "Make a pack"
 
@@ -66,7 +67,7 @@ PATH_VAR = re.compile(r"\{\{cookiecutter\.\w+\}\}")
 # What only this template's Jinja acts on in a file: cookiecutter's variables, Jinja statements and comments, and
 # this template's filters and helpers inside {{ }}. A file without any is written as it is (Vue's own {{ }}, a
 # script's ${{ }}); there is no list of files to copy without rendering, which could go stale.
-OURS = re.compile(r"cookiecutter\.|\{%|\{#|\{\{[^}]*\b(has|features|toml_str|json_str|md_text|uuid_for|answers_json)\b")
+OURS = re.compile(r"cookiecutter\.|\{%|\{#|\{\{[^}]*\b(has|toml_str|json_str|md_text|uuid_for|answers_json)\b")
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 # Top-level modules of ComfyUI and of the libraries it ships with: a package of that name, installed with
@@ -405,9 +406,9 @@ def has(context, feature: str) -> bool:
     return feature in features(context["cookiecutter"])
 
 
-@pass_context
-def feature_list(context) -> list[str]:
-    return sorted(features(context["cookiecutter"]))
+def python_literal(answers) -> str:
+    """The string answers as a Python dict literal, for the post-gen hook."""
+    return repr({key: value for key, value in answers.items() if isinstance(value, str)})
 
 
 def _literal(source: str) -> str:
@@ -428,8 +429,9 @@ def _own_templates() -> tuple[frozenset[str], frozenset[str]]:
                 collect(item)
 
     collect(CONTEXT)
+    own.add(PROJECT_DIR)
     own.update(hook.read_text(encoding="utf-8") for hook in (HERE / "hooks").glob("*.py"))
-    path_vars = {m for p in (HERE / PROJECT_DIR).glob("**/*") for m in PATH_VAR.findall(p.name)}
+    path_vars = {m for path in _pack_files() for m in PATH_VAR.findall(path)}
     return frozenset(own), frozenset(path_vars | {PROJECT_DIR})
 
 
@@ -443,12 +445,9 @@ def _pack_files() -> frozenset[str]:
 @functools.cache
 def _hook():
     """The post-gen hook as a module: the one place that says which files a pack keeps."""
-    import importlib.util
+    import local_extensions  # the loader that runs this file (cookiecutter imported it by that name)
 
-    spec = importlib.util.spec_from_file_location("_nodepack_post_gen_project", HERE / "hooks" / "post_gen_project.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return local_extensions.load(HERE / "hooks" / "post_gen_project.py")
 
 
 class Text:
@@ -484,10 +483,13 @@ def preprocess(source: str, name) -> str:
     return _literal(source)
 
 
-def _fast(from_string):
-    """The environment's ``from_string``, without compiling what holds no Jinja (see Text)."""
+def _fast(environment):
+    """The environment's ``from_string``, without compiling what holds no Jinja (see Text), and with this
+    template's own strings (cookiecutter.json's derived defaults, the hook) compiled once into the
+    environment's bytecode cache, as Jinja does for the pack's files."""
+    from_string = environment.from_string
 
-    def fast(source, *args, **kwargs):
+    def fast(source, globals=None, template_class=None):
         if isinstance(source, str) and source != PROJECT_DIR and "{" not in PATH_VAR.sub("", source):
             file = source in _pack_files()
             if (
@@ -496,7 +498,15 @@ def _fast(from_string):
                 or (os.path.isabs(source) and set(PATH_VAR.findall(source)) <= _own_templates()[1])
             ):
                 return Text(source, file)
-        return from_string(source, *args, **kwargs)
+        cache = environment.bytecode_cache
+        if cache is None or source not in _own_templates()[0]:
+            return from_string(source, globals, template_class)
+        bucket = cache.get_bucket(environment, hashlib.sha256(source.encode()).hexdigest(), None, source)
+        if bucket.code is None:
+            bucket.code = environment.compile(source)
+            cache.set_bucket(bucket)
+        cls = template_class or environment.template_class
+        return cls.from_code(environment, bucket.code, environment.make_globals(globals), None)
 
     return fast
 
@@ -516,17 +526,7 @@ def install(environment) -> None:
         check_answers=check_answers,
         answers_json=answers_json,
         uuid_for=uuid_for,
+        python_literal=python_literal,
     )
-    environment.globals.update(has=has, features=feature_list)
-    environment.from_string = _fast(environment.from_string)
-    # Compiling the pack's templates is most of a bake's cost; Jinja keeps the compiled code, keyed by each
-    # file's checksum, so later bakes skip it (README: "What a bake writes"). Without a writable cache
-    # folder, or with COMFY_TEMPLATE_NO_CACHE set, bakes just compile.
-    if os.environ.get("COMFY_TEMPLATE_NO_CACHE"):
-        return
-    try:
-        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "comfyui-nodepack-template"
-        (cache / "jinja").mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(cache / "jinja"))
-    except OSError:
-        pass
+    environment.globals.update(has=has)
+    environment.from_string = _fast(environment)

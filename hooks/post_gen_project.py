@@ -4,25 +4,21 @@
    pack (``node_api=v1/``, ``frontend=react/``, ``license=MIT/``, ``frontend=vue,node_category=client/``).
    The folders whose answers all match move into place; the rest go. (No file comes from two places: a test
    of the template checks that for every combination.)
-2. PRUNE: a pack without a feature loses that feature's files. Which kind of pack has which feature is
-   KINDS in extension.py; this hook gets the list with the answers.
+2. PRUNE: a pack without a feature does not have that feature's files. Which kind of pack has which feature is
+   KINDS in extension.py.
 
-``keeps`` says the same for one file, and the template's extension asks it while cookiecutter renders, so that
-a file the pack does not keep is never written; what this hook then removes is mostly the empty folders
-cookiecutter made. No git, pip, npm or network calls. Standard library only; cookiecutter renders this file
-with the answers.
+``keeps`` applies both to one file. The template's extension asks it while cookiecutter renders, so that a file
+the pack does not keep is never written; this hook then moves the matching alternatives into place and
+removes the folders cookiecutter made for files it did not write. It removes no file: over an earlier bake
+(--overwrite-if-exists) the author's own files stay.
+
+No git, pip, npm or network calls. Standard library only; cookiecutter renders this file with the answers and
+runs it in a new Python, whose start-up is much of a bake's cost: that run imports only os and sys
+(``keeps`` imports what it needs when the extension calls it).
 """
 
-from __future__ import annotations
-
-import fnmatch
-import functools
-import json
 import os
-import re
-import shutil
 import sys
-from pathlib import Path
 
 ALTERNATIVES = "_alternatives"
 PKG = "{package}"  # stands for the pack's Python package folder
@@ -56,37 +52,30 @@ def matches(folder_name: str, answers: dict) -> bool:
     return all(answers.get(key) == value for key, _, value in (part.partition("=") for part in folder_name.split(",")))
 
 
-def place_alternatives(root: Path, answers: dict) -> None:
-    for folder in sorted((root / ALTERNATIVES).iterdir()):
-        if not matches(folder.name, answers):
-            continue
-        for source in sorted(p for p in folder.rglob("*") if p.is_file()):
-            target = root / source.relative_to(folder)  # over the file of an earlier bake, with -f
-            target.parent.mkdir(parents=True, exist_ok=True)
-            source.replace(target)
-    shutil.rmtree(root / ALTERNATIVES)
-
-
 def paths_to_prune(answers: dict, features: set[str]) -> list[str]:
-    """The pack-relative paths (or patterns) to remove for a pack with these answers and features."""
+    """The pack-relative paths (or patterns) that a pack with these answers and features does not have."""
     names = {"package": answers["__package_name"], "prefix": answers["node_prefix"]}
     return [path.format(**names) for feature, paths in PRUNE.items() if feature not in features for path in paths]
 
 
-def pruned(answers: dict, features: set[str]) -> re.Pattern:
+PATTERNS: dict = {}  # (package, prefix, features) -> one compiled pattern
+
+
+def pruned(answers: dict, features: set[str]):
     """The pack paths that a pack with these answers and features does not have, as one pattern."""
-    return union(tuple(paths_to_prune(answers, features)))
+    key = (answers["__package_name"], answers["node_prefix"], frozenset(features))
+    if key not in PATTERNS:
+        import fnmatch
+        import re
 
-
-@functools.cache
-def union(patterns: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(fnmatch.translate(p) for p in patterns) or "(?!)")
+        paths = paths_to_prune(answers, features)
+        PATTERNS[key] = re.compile("|".join(fnmatch.translate(p) for p in paths) or "(?!)")
+    return PATTERNS[key]
 
 
 def keeps(rel: str, answers: dict, features: set[str]) -> bool:
     """Does a pack with these answers have the file the template holds at ``rel`` (its rendered path in the
-    template's pack folder)? The template's extension asks while cookiecutter renders, so that a file the
-    pack does not keep is never written."""
+    template's pack folder)?"""
     parts = rel.replace("\\", "/").split("/")
     if parts[0] == ALTERNATIVES:
         if not matches(parts[1], answers):
@@ -96,17 +85,29 @@ def keeps(rel: str, answers: dict, features: set[str]) -> bool:
     return not any(pattern.match("/".join(parts[: i + 1])) for i in range(len(parts)))
 
 
-def prune(root: Path, answers: dict, features: set[str]) -> None:
-    """Remove what the pack does not keep: mostly the folders cookiecutter made for files it did not write, and
-    whatever an earlier bake left there (--overwrite-if-exists)."""
-    pattern = pruned(answers, features)
-    for folder, _, files in os.walk(root, topdown=False):
-        rel = Path(folder).relative_to(root).as_posix()
-        for name in files:
-            if pattern.match(name if rel == "." else f"{rel}/{name}"):
-                os.remove(os.path.join(folder, name))
-        if rel != "." and (pattern.match(rel) or not os.listdir(folder)):
-            shutil.rmtree(folder)
+def place_alternatives(root: str, answers: dict) -> None:
+    """Move the files of the alternatives folders that match the answers into place (over the file of an
+    earlier bake, with -f), then remove ALTERNATIVES."""
+    top = os.path.join(root, ALTERNATIVES)
+    for name in sorted(os.listdir(top)):
+        if matches(name, answers):
+            folder = os.path.join(top, name)
+            for here, _, files in os.walk(folder):
+                target = os.path.normpath(os.path.join(root, os.path.relpath(here, folder)))
+                os.makedirs(target, exist_ok=True)
+                for file in files:
+                    os.replace(os.path.join(here, file), os.path.join(target, file))
+    for folder, _, files in os.walk(top, topdown=False):
+        for file in files:  # none: the extension writes no file of a folder that does not match
+            os.remove(os.path.join(folder, file))
+        os.rmdir(folder)
+
+
+def remove_empty_folders(root: str) -> None:
+    """Remove the folders cookiecutter made for files it did not write (a pack has no empty folder)."""
+    for folder, _, _ in os.walk(root, topdown=False):
+        if folder != root and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def next_steps(answers: dict) -> str:
@@ -121,11 +122,11 @@ def next_steps(answers: dict) -> str:
 
 
 def main() -> int:
-    answers = json.loads(r"""{{ cookiecutter | tojson }}""")
-    features = set(json.loads(r"""{{ features() | tojson }}"""))
-    root = Path.cwd()
+    # cookiecutter writes the (string) answers in as a Python literal: no json import at start-up
+    answers = {{ cookiecutter | python_literal }}  # noqa: F821  # fmt: skip
+    root = os.getcwd()
     place_alternatives(root, answers)
-    prune(root, answers, features)
+    remove_empty_folders(root)
     if "_commit" not in answers:  # cruft renders with _commit set: its updates need no next steps
         print(next_steps(answers))
     return 0

@@ -38,7 +38,9 @@ py="$venv/bin/python"
 "$py" -m pip install -q --disable-pip-version-check --upgrade pip
 # shellcheck disable=SC2086
 "$py" -m pip install -q --disable-pip-version-check ${TEMPLATE_TORCH_SPEC:-torch==2.13.0}
-"$py" -m pip install -q --disable-pip-version-check -e ".[test]"
+# Not editable: the project has no code to import, and an editable install's .pth file would slow every Python
+# start, every bake's hook among them (benchmarks/run.py measures bakes with this venv's Python).
+"$py" -m pip install -q --disable-pip-version-check ".[test]"
 "$venv/bin/pyright" --version >/dev/null  # fetches pyright's own Node package once, before the workers start
 
 # The front-end checks run npm. Vite needs Node.js 20.19+ or 22.12+ (what the packs' ui/package.json says); an

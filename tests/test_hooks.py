@@ -159,10 +159,25 @@ def test_an_alternative_replaces_the_file_an_earlier_bake_left(tmp_path):
     assert (tmp_path / "ui/jsconfig.json").read_text() == "_alternatives/frontend=js/ui/jsconfig.json"
 
 
-def test_prune_removes_files_folders_and_patterns_and_tolerates_missing_ones(tmp_path):
-    tree(tmp_path, "web/docs/x.md", "ui/src/presets-panel.tsx", "ui/src/hello-panel.tsx", "presets/a.json", "keep.txt")
-    post.prune(tmp_path, GOOD, set(post.PRUNE) - {"presets"})
-    assert files(tmp_path) == ["keep.txt", "ui/src/hello-panel.tsx", "web/docs/x.md"]
+def test_keeps_follows_the_prune_table_the_patterns_and_the_alternatives():
+    no_presets = set(post.PRUNE) - {"presets"}
+    assert post.keeps("ui/src/hello-panel.tsx", GOOD, no_presets)
+    assert not post.keeps("ui/src/presets-panel.tsx", GOOD, no_presets)  # a pattern
+    assert not post.keeps("presets/a.json", GOOD, no_presets)  # in a folder the pack does not have
+    assert not post.keeps("my_node_pack/routes.py", GOOD, no_presets)  # a path with the package's name
+    assert post.keeps("_alternatives/node_api=v3/my_node_pack/nodes.py", GOOD, no_presets)
+    assert not post.keeps("_alternatives/node_api=v1/my_node_pack/nodes.py", GOOD, no_presets)
+    assert not post.keeps("_alternatives/node_api=v3/my_node_pack/routes.py", GOOD, no_presets)
+
+
+def test_the_hook_removes_empty_folders_and_never_a_file(tmp_path):
+    """Over an earlier bake (-f), a file the author put where this pack has nothing of the template's stays."""
+    tree(tmp_path, "keep.txt", "web/mine.js")
+    for folder in ("ui/src/extensions", "presets", "web/docs"):
+        (tmp_path / folder).mkdir(parents=True)
+    post.remove_empty_folders(tmp_path)
+    assert files(tmp_path) == ["keep.txt", "web/mine.js"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "web"]
 
 
 def test_next_steps_run_nothing_and_name_the_folder():

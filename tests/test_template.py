@@ -4,6 +4,7 @@ that names no real answer, a file coming from two places, a committed build olde
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import COMBOS
@@ -67,3 +68,13 @@ def test_committed_builds_were_made_from_the_current_sources(front_end_pack):
     assert recorded[key] == bundles.sources_hash(front_end_pack.path), (
         f"the build for {key} is older than its sources: run `.venv/bin/python scripts/build-bundles.py`"
     )
+
+
+def test_the_design_decisions_count_the_if_tags_the_pack_tree_has():
+    """docs/design-decisions.md gives the number, with the command that counts it; it must stay true."""
+    said = re.search(
+        r"\((\d+) `\{% if %\}` tags in the pack tree", (TEMPLATE / "docs" / "design-decisions.md").read_text()
+    )
+    assert said, "docs/design-decisions.md no longer says how many {% if %} tags the pack tree has"
+    tags = sum(len(re.findall(r"\{%-? *if", p.read_text(errors="replace"))) for p in SOURCE.rglob("*") if p.is_file())
+    assert int(said.group(1)) == tags
