@@ -13,7 +13,7 @@
 #   TEMPLATE_PYTHON       interpreter for that venv (default: python3.11, else python3)
 #   TEMPLATE_TORCH_SPEC   torch for the packs' own unit tests (default: torch==2.13.0, a small CPU build;
 #                         elsewhere try: "torch --index-url https://download.pytorch.org/whl/cpu")
-#   TEST_WORKERS          pytest-xdist workers (default: 2; 0 runs everything in this process)
+#   TEST_WORKERS          pytest-xdist workers (default: 3; 0 runs everything in this process)
 #   COMFYUI_SOURCE        where the real tier's ComfyUI 0.33.0 comes from: a .tar.gz of its tree or a folder
 #                         holding it; unset, scripts/comfyui-env.sh clones the tag v0.33.0 from
 #                         COMFYUI_GIT_URL (default https://github.com/comfyanonymous/ComfyUI)
@@ -91,8 +91,10 @@ if [ "$wants_real" = yes ]; then
 fi
 
 set +e
-# Two workers (the machines have two cores); tests/conftest.py keeps each real-tier group on one worker.
-"$py" -m pytest -n "${TEST_WORKERS:-2}" "$@"
+# Three workers on two cores: the real tier spends much of its time waiting for ComfyUI and Chromium (two workers
+# kept the CPU 56 % busy). tests/conftest.py keeps each real-tier group on one worker. The 30 slowest steps and
+# each tier's time are printed at the end.
+"$py" -m pytest -n "${TEST_WORKERS:-3}" --durations=30 "$@"
 status=$?
 set -e
 [ "$status" = 5 ] && { log "pytest collected no test"; exit 1; }

@@ -149,7 +149,8 @@ class ComfyUI:
             settings.write_text(json.dumps({"Comfy.TutorialCompleted": True}))
         cmd = [
             self.host.python, "main.py", "--cpu", "--listen", "127.0.0.1", "--port", str(self.port),
-            "--base-directory", str(self.base), "--database-url", f"sqlite:///{self.base / 'comfyui.db'}", *self.args,
+            "--base-directory", str(self.base), "--database-url", f"sqlite:///{self.base / 'comfyui.db'}",
+            "--disable-api-nodes", *self.args,
         ]  # fmt: skip
         with open(self.log_path, "w", encoding="utf-8") as log:
             self.process = subprocess.Popen(

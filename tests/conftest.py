@@ -159,8 +159,19 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The real tier as a table: each distinct pack on each host, its checks passed out of those run."""
+    """The time each tier took, then the real tier as a table: each distinct pack on each host, its checks
+    passed out of those run."""
     from comfyui import hosts
+
+    spent = {"fast": 0.0, "tools": 0.0, "real": 0.0}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if isinstance(getattr(report, "duration", None), float) and hasattr(report, "keywords"):
+                spent["real" if "real" in report.keywords else "tools" if "tools" in report.keywords else "fast"] += (
+                    report.duration
+                )
+    terminalreporter.write_sep("-", "time per tier: test durations added up over the workers")
+    terminalreporter.write_line(", ".join(f"{tier} {seconds:.0f} s" for tier, seconds in spent.items()))
 
     order = [h.name for h in hosts()]
     names = sorted(order, key=len, reverse=True)  # "0.33.0+fe-newest" before "0.33.0"
