@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+import uuid
 
 import pytest
 import yaml
@@ -238,3 +239,35 @@ def test_packs_own_tests_pass_without_comfyui(python_pack):
     assert re.search(r"\d+ passed", summary), summary
     print(f"{python_pack.path.name} {python_pack.effective['node_category']}/{python_pack.effective['node_api']}: "
           f"{summary}")  # fmt: skip
+
+
+def test_the_colour_widget_is_registered_for_the_tint_nodes_own_input_type(pack):
+    """The page draws the colour picker only for an input of the type the front end names: the Python side and
+    the front end (its source, and the committed build that ships) must name the same one."""
+    a = pack.effective
+    if "tint" not in ext.features(a):
+        pytest.skip("only independent and connected packs have Tint Image and its colour widget")
+    tint = pack.read(f"{a['__package_name']}/nodes_tint.py")
+    python_type = re.search(r'io\.Custom\("(\w+)"\)' if a["node_api"] == "v3" else r'"color": \(\s*"(\w+)"', tint)
+    assert python_type, "nodes_tint.py: no custom input type found"
+    if a["frontend"] == "js":
+        named = re.findall(r'const COLOR = "(\w+)";', pack.read("web/color-widget.js"))
+    else:  # the type is the node prefix in capitals and a suffix, in the source and in the build
+        prefix = re.search(r'nodePrefix: "(\w+)"', pack.read("web/pack.js")).group(1).upper()
+        sources = pack.read("ui/src/extensions/color-widget.ts") + pack.read("web/dist/main.js")
+        named = [prefix + suffix for suffix in re.findall(r"\$\{\w+\.nodePrefix\.toUpperCase\(\)\}(\w+)`", sources)]
+        assert len(named) == 2, "the colour widget's type, in ui/src/extensions/color-widget.ts and web/dist/main.js"
+    assert named and set(named) == {python_type.group(1)}
+
+
+def test_the_blueprint_uses_the_packs_nodes_and_ids_of_its_own(pack):
+    """Subgraph Soft Invert: core's Image Blur and the pack's Invert Image inside, an id derived from the registry
+    name (another pack's blueprint never replaces it), the same id where the outer node uses it."""
+    a = pack.effective
+    if "nodes" not in ext.features(a):
+        pytest.skip("a front-end-only pack has no nodes")
+    blueprint = json.loads(pack.read(f"subgraphs/Soft Invert ({a['node_prefix']}).json"))
+    (subgraph,) = blueprint["definitions"]["subgraphs"]
+    assert [n["type"] for n in subgraph["nodes"]] == ["ImageBlur", f"{a['node_prefix']}_InvertImage"]
+    assert [n["type"] for n in blueprint["nodes"]] == [subgraph["id"]]
+    assert subgraph["id"] == str(uuid.uuid5(uuid.NAMESPACE_URL, f"{a['__registry_name']}/subgraphs/soft-invert"))
