@@ -461,7 +461,9 @@ class Text:
 
     def render(self, *args, **kwargs) -> str:
         answers = dict(*args, **kwargs).get("cookiecutter", {})
-        text = PATH_VAR.sub(lambda m: str(answers[m.group(0)[15:-2]]), self.source)
+        text = PATH_VAR.sub(
+            lambda m: str(answers[m[0].removeprefix("{{cookiecutter.").removesuffix("}}")]), self.source
+        )
         if self.file and not _hook().keeps(text, answers, features(answers)):
             return "."
         return text

@@ -1,11 +1,13 @@
 """Benchmarks: measured, never asserted. Prints one Markdown table.
 
     .venv/bin/python benchmarks/run.py            # everything but the test-suite timings
+    .venv/bin/python benchmarks/run.py --bakes    # only the bake rows
     .venv/bin/python benchmarks/run.py --suite    # also time the three tiers as scripts/test.sh runs them
 
-The ComfyUI rows need the variables scripts/comfyui-env.sh prints (COMFYUI_OLDEST_*, COMFYUI_CURRENT_*).
-Bakes: median of alternated runs in fresh processes (one floor bake, one template bake, and so on), the spread
-beside it. Imports: the fastest of several fresh processes (noise only ever adds time), median beside it.
+The ComfyUI rows use the hosts of the real tier (tests/comfyui.py: provisioned on first use, or the variables
+scripts/comfyui-env.sh prints). Bakes: CPU time of cookiecutter and its hook, median of alternated runs in fresh
+processes (one floor bake, one template bake, and so on), wall time and memory beside it. Imports: the fastest
+of several fresh processes (noise only ever adds time), median beside it.
 """
 
 from __future__ import annotations
@@ -45,10 +47,6 @@ def run_measured(cmd: list, cwd: Path | None = None, env: dict | None = None) ->
     if os.waitstatus_to_exitcode(status):
         raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()[-2000:]}")
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
-
-
-def spread(values: list[float]) -> str:
-    return f"±{(max(values) - min(values)) * 500:.0f}"  # half the spread, in ms
 
 
 def size(path: Path) -> int:

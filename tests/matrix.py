@@ -55,6 +55,11 @@ def distinct(combos: list[dict], keys: tuple[str, ...]) -> list[dict]:
     return list(seen.values())
 
 
+def applies(folder_name: str, answers: dict) -> bool:
+    """Does the alternatives folder ``a=x,b=y`` hold files for these answers (all of its answers match)?"""
+    return all(answers.get(key) == value for key, _, value in (part.partition("=") for part in folder_name.split(",")))
+
+
 def combo_id(combo: dict) -> str:
     """A readable test id: the kind, node API and front end (`connected-v3-vue`), which tell the combinations
     apart, and `models` for a pack with the model-loading nodes. Select one with `-k connected-v3-vue`."""

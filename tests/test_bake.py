@@ -15,7 +15,7 @@ import uuid
 import pytest
 import yaml
 from conftest import Pack
-from matrix import CONTEXT, TEMPLATE, effective, expected_dirs, expected_files, node_ids
+from matrix import CONTEXT, TEMPLATE, applies, effective, expected_dirs, expected_files, node_ids
 
 from local_extensions import load
 
@@ -33,8 +33,7 @@ def template_source(pack: Pack, rel: str) -> str:
     rel = rel.replace(f"/{a['node_prefix']}_", "/{{cookiecutter.node_prefix}}_")
     rel = rel.replace(f"({a['node_prefix']}).json", "({{cookiecutter.node_prefix}}).json")
     for folder in ALTERNATIVES.iterdir():
-        wanted = dict(part.split("=", 1) for part in folder.name.split(","))
-        if all(a[k] == v for k, v in wanted.items()) and (folder / rel).is_file():
+        if applies(folder.name, a) and (folder / rel).is_file():
             return (folder / rel).relative_to(SOURCE).as_posix()
     return rel
 

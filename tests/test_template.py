@@ -8,7 +8,7 @@ import re
 
 import pytest
 from conftest import COMBOS
-from matrix import CHOICES, TEMPLATE, combo_id
+from matrix import CHOICES, TEMPLATE, applies, combo_id
 
 from local_extensions import load
 
@@ -39,16 +39,11 @@ def test_every_alternatives_folder_names_answers_that_exist():
             assert value in CHOICES.get(answer, []), f"_alternatives/{folder.name}: no answer {answer}={value}"
 
 
-def matching_alternatives(answers: dict) -> list:
-    return [f for f in ALTERNATIVES.iterdir()
-            if all(answers[a] == v for a, _, v in (p.partition("=") for p in f.name.split(",")))]  # fmt: skip
-
-
 @pytest.mark.parametrize("combo", COMBOS, ids=[combo_id(c) for c in COMBOS])
 def test_no_file_of_a_pack_comes_from_two_places(combo):
     shared = {rel for rel in template_files() if not rel.startswith("_alternatives/")}
     placed: dict[str, str] = {}
-    for folder in matching_alternatives(combo):
+    for folder in (f for f in ALTERNATIVES.iterdir() if applies(f.name, combo)):
         for path in (p for p in folder.rglob("*") if p.is_file()):
             rel = path.relative_to(folder).as_posix()
             where = placed.get(rel, "the shared tree")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from comfyui import git
-from matrix import CONTEXT, TEMPLATE, combinations, combo_id
+from matrix import CONTEXT, TEMPLATE, applies, combinations, combo_id
 from readme import blocks
 
 from local_extensions import load
@@ -234,7 +234,7 @@ def sources(template: Path, answers: dict) -> dict[str, bytes]:
         rel = path.relative_to(top).as_posix()
         if rel.startswith("_alternatives/"):
             _, folder, rel = rel.split("/", 2)
-            if any(answers.get(key) != value for key, _, value in (p.partition("=") for p in folder.split(","))):
+            if not applies(folder, answers):
                 continue
         rel = re.sub(r"\{\{cookiecutter\.(\w+)\}\}", lambda m: answers[m.group(1)], rel)
         found[rel] = found.get(rel, b"") + path.read_bytes()
