@@ -25,7 +25,8 @@ PKG = "{package}"  # stands for the pack's Python package folder
 DOC = "web/docs/{prefix}_"  # stands for a node's help page
 DEF = "tests/node_definitions/{prefix}_"  # stands for a node's committed definition
 
-# feature: the paths (relative to the pack, glob patterns allowed) that a pack without it does not have.
+# feature: the paths (relative to the pack; "*" stands for any characters, "/" included) that a pack without it
+# does not have, with everything under them.
 PRUNE = {
     "nodes": [PKG, "example_workflows", "subgraphs", "locales", "web/docs", "tests/test_invert.py",
               "tests/test_nodes.py", "tests/*node_definitions*"],
@@ -62,27 +63,26 @@ PATTERNS: dict = {}  # (package, prefix, features) -> one compiled pattern
 
 
 def pruned(answers: dict, features: set[str]):
-    """The pack paths that a pack with these answers and features does not have, as one pattern."""
+    """A pattern that matches the pack paths a pack with these answers and features does not have: a path of
+    PRUNE, or anything under it (``*`` matches any run of characters, ``/`` included)."""
     key = (answers["__package_name"], answers["node_prefix"], frozenset(features))
     if key not in PATTERNS:
-        import fnmatch
         import re
 
-        paths = paths_to_prune(answers, features)
-        PATTERNS[key] = re.compile("|".join(fnmatch.translate(p) for p in paths) or "(?!)")
+        paths = (re.escape(path).replace(r"\*", ".*") for path in paths_to_prune(answers, features))
+        PATTERNS[key] = re.compile(f"(?:{'|'.join(paths) or '(?!)'})(?:/.*)?", re.DOTALL)
     return PATTERNS[key]
 
 
 def keeps(rel: str, answers: dict, features: set[str]) -> bool:
     """Does a pack with these answers have the file the template holds at ``rel`` (its rendered path in the
     template's pack folder)?"""
-    parts = rel.replace("\\", "/").split("/")
-    if parts[0] == ALTERNATIVES:
-        if not matches(parts[1], answers):
+    path = rel.replace("\\", "/")
+    if path.startswith(ALTERNATIVES + "/"):
+        _, folder, path = path.split("/", 2)
+        if not matches(folder, answers):
             return False
-        parts = parts[2:]
-    pattern = pruned(answers, features)
-    return not any(pattern.match("/".join(parts[: i + 1])) for i in range(len(parts)))
+    return not pruned(answers, features).fullmatch(path)
 
 
 def place_alternatives(root: str, answers: dict) -> None:

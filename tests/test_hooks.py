@@ -168,6 +168,15 @@ def test_keeps_follows_the_prune_table_the_patterns_and_the_alternatives():
     assert post.keeps("_alternatives/node_api=v3/my_node_pack/nodes.py", GOOD, no_presets)
     assert not post.keeps("_alternatives/node_api=v1/my_node_pack/nodes.py", GOOD, no_presets)
     assert not post.keeps("_alternatives/node_api=v3/my_node_pack/routes.py", GOOD, no_presets)
+    assert post.keeps("presets.md", GOOD, no_presets)  # a name that only starts like a pruned one
+    assert post.keeps("web/docs/MyNodePack_ApplyPreset.md.orig", GOOD, no_presets)  # the whole name must match
+
+
+def test_prune_paths_use_only_the_star_wildcard():
+    """keeps reads "*" as any characters; "?" and "[" would be taken literally."""
+    for feature, paths in post.PRUNE.items():
+        for path in paths:
+            assert not set("?[]") & set(path), f"PRUNE[{feature!r}]: {path}"
 
 
 def test_the_hook_removes_empty_folders_and_never_a_file(tmp_path):
