@@ -411,6 +411,26 @@ def python_literal(answers) -> str:
     return repr({key: value for key, value in answers.items() if isinstance(value, str)})
 
 
+def fill_paths(path: str, answers: dict) -> str:
+    """A template path with its placeholders (``{{cookiecutter.<answer>}}``) replaced by the answers."""
+    return PATH_VAR.sub(lambda m: str(answers[m[0].removeprefix("{{cookiecutter.").removesuffix("}}")]), path)
+
+
+def verbatim_copies(answers) -> str:
+    """The files of the template's verbatim/ folder that this pack has, as a Python list of (source, pack path)
+    for the post-gen hook to copy. verbatim/ is laid out like _alternatives/ and holds the files that differ by
+    answer and hold none of this template's Jinja (builds, package locks, ...): cookiecutter does not walk it,
+    and the hook's ``keeps`` decides, as it does for the pack folder."""
+    hook, found = _hook(), []
+    for folder, _, names in os.walk(HERE / "verbatim"):
+        for name in names:
+            source = os.path.join(folder, name)
+            rel = fill_paths(os.path.relpath(source, HERE / "verbatim"), answers)
+            if hook.keeps(f"{hook.ALTERNATIVES}/{rel}", answers, features(answers)):
+                found.append((source, rel.split(os.sep, 1)[1]))
+    return repr(sorted(found))
+
+
 def _literal(source: str) -> str:
     """A Jinja template that renders ``source`` verbatim (every character escaped)."""
     return '{{ "' + "".join(f"\\U{ord(ch):08x}" for ch in source) + '" }}'
@@ -461,9 +481,7 @@ class Text:
 
     def render(self, *args, **kwargs) -> str:
         answers = dict(*args, **kwargs).get("cookiecutter", {})
-        text = PATH_VAR.sub(
-            lambda m: str(answers[m[0].removeprefix("{{cookiecutter.").removesuffix("}}")]), self.source
-        )
+        text = fill_paths(self.source, answers)
         if self.file and not _hook().keeps(text, answers, features(answers)):
             return "."
         return text
@@ -529,6 +547,7 @@ def install(environment) -> None:
         answers_json=answers_json,
         uuid_for=uuid_for,
         python_literal=python_literal,
+        verbatim_copies=verbatim_copies,
     )
     environment.globals.update(has=has)
     environment.from_string = _fast(environment)

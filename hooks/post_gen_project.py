@@ -2,14 +2,17 @@
 
 1. Files that differ by answer sit in ALTERNATIVES/<answer>=<value>[,<answer>=<value>]/, laid out like the
    pack (``node_api=v1/``, ``frontend=react/``, ``license=MIT/``, ``frontend=vue,node_category=client/``).
-   The folders whose answers all match move into place; the rest go. (No file comes from two places: a test
-   of the template checks that for every combination.)
+   The folders whose answers all match move into place; the rest go. Those of these files that hold none of
+   the template's Jinja sit outside the pack folder, in the template's verbatim/<answer>=<value>/, so that
+   cookiecutter does not walk them: they are copied as they are. (No file comes from two places, and no file
+   in verbatim/ holds Jinja: tests of the template check both, for every combination.)
 2. PRUNE: a pack without a feature does not have that feature's files. Which kind of pack has which feature is
    KINDS in extension.py.
 
 ``keeps`` applies both to one file. The template's extension asks it while cookiecutter renders, so that a file
-the pack does not keep is never written; this hook then moves the matching alternatives into place and
-removes the folders cookiecutter made for files it did not write. It removes no file: over an earlier bake
+the pack does not keep is never written, and lists the verbatim/ files the pack keeps; this hook then moves
+the matching alternatives into place, copies those files, and removes the folders cookiecutter made for files it
+did not write. It removes no file: over an earlier bake
 (--overwrite-if-exists) the author's own files stay.
 
 No git, pip, npm or network calls. Standard library only; cookiecutter renders this file with the answers and
@@ -103,6 +106,17 @@ def place_alternatives(root: str, answers: dict) -> None:
         os.rmdir(folder)
 
 
+def copy_verbatim(root: str, copies: list) -> None:
+    """Copy the files of the template's verbatim/ folder that the pack has (the extension lists them, with
+    ``keeps``) into place, byte for byte: variant files without the template's Jinja, which cookiecutter
+    need not walk."""
+    for source, rel in copies:
+        target = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            dst.write(src.read())
+
+
 def remove_empty_folders(root: str) -> None:
     """Remove the folders cookiecutter made for files it did not write (a pack has no empty folder)."""
     for folder, _, _ in os.walk(root, topdown=False):
@@ -126,6 +140,7 @@ def main() -> int:
     answers = {{ cookiecutter | python_literal }}  # noqa: F821  # fmt: skip
     root = os.getcwd()
     place_alternatives(root, answers)
+    copy_verbatim(root, {{ cookiecutter | verbatim_copies }})  # noqa: F821  # fmt: skip
     remove_empty_folders(root)
     if "_commit" not in answers:  # cruft renders with _commit set: its updates need no next steps
         print(next_steps(answers))

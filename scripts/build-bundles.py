@@ -2,7 +2,7 @@
 
 A build holds no pack's names (it imports them from web/pack.js), so every pack of one kind and front end
 builds the same bytes. The template ships them in
-{{cookiecutter.project_slug}}/_alternatives/frontend=<flavour>,node_category=<kind>/web/dist/, and records in
+verbatim/frontend=<flavour>,node_category=<kind>/web/dist/ (copied by the post-gen hook), and records in
 scripts/bundle-sources.json a hash of the sources each was built from: the fast tier fails when a source has
 changed since (no npm needed), and the tools tier checks that a pack's own `npm run build` gives those bytes.
 Which kinds and front ends have a build comes from cookiecutter.json and extension.py. Run this after
@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent.parent
-ALTERNATIVES = TEMPLATE / "{{cookiecutter.project_slug}}" / "_alternatives"
+VERBATIM = TEMPLATE / "verbatim"
 RECORD = TEMPLATE / "scripts" / "bundle-sources.json"
 
 
@@ -61,7 +61,7 @@ def main() -> int:
                                      extra_context={"frontend": flavour, "node_category": kind}))  # fmt: skip
             for args in (["ci", "--no-audit", "--no-fund", "--prefer-offline"], ["run", "build"]):
                 subprocess.run(["npm", *args], cwd=pack / "ui", check=True, capture_output=True)
-            target = ALTERNATIVES / key(flavour, kind) / "web" / "dist"
+            target = VERBATIM / key(flavour, kind) / "web" / "dist"
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(pack / "web" / "dist", target)
             record[key(flavour, kind)] = sources_hash(pack)

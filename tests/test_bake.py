@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tomllib
 import uuid
+from pathlib import Path
 
 import pytest
 import yaml
@@ -23,25 +24,56 @@ ext = load(TEMPLATE / "extension.py")
 LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%|%\}|\{#")  # GitHub's own ${{ }} is fine
 SOURCE = TEMPLATE / "{{cookiecutter.project_slug}}"
 ALTERNATIVES = SOURCE / "_alternatives"
+VERBATIM = TEMPLATE / "verbatim"
 
 
-def template_source(pack: Pack, rel: str) -> str:
-    """Where a file of the pack comes from, relative to the template's pack folder: the alternatives folder of
-    one of its answers, or the shared tree."""
+def template_source(pack: Pack, rel: str) -> Path:
+    """The template file a file of the pack comes from: in the alternatives folder of one of its answers (in the
+    pack folder or verbatim/), or in the shared tree."""
     a = pack.answers
     rel = re.sub(rf"^{re.escape(a['__package_name'])}/", "{{cookiecutter.__package_name}}/", rel)
     rel = rel.replace(f"/{a['node_prefix']}_", "/{{cookiecutter.node_prefix}}_")
     rel = rel.replace(f"({a['node_prefix']}).json", "({{cookiecutter.node_prefix}}).json")
-    for folder in ALTERNATIVES.iterdir():
+    for folder in [*ALTERNATIVES.iterdir(), *VERBATIM.iterdir()]:
         if applies(folder.name, a) and (folder / rel).is_file():
-            return (folder / rel).relative_to(SOURCE).as_posix()
-    return rel
+            return folder / rel
+    return SOURCE / rel
 
 
 def test_exact_files_and_folders(pack):
     files = expected_files(pack.answers)
     assert pack.files() == files
     assert pack.dirs() == expected_dirs(files)  # so no empty folder is left behind
+
+
+@pytest.mark.parametrize("source", ["zip", "git"])
+def test_verbatim_files_come_from_the_template_being_baked_whatever_its_source(source, tmp_path):
+    """cookiecutter unpacks a zip, and clones a repository (as it does for gh:<user>/<repo>), into a folder of its
+    own; the hook copies verbatim/ files from there (a marked copy of the template shows it)."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=TEMPLATE, capture_output=True,
+                            text=True, check=True).stdout.splitlines()  # fmt: skip
+    copy = tmp_path / "template"
+    for rel in (r for r in listed if (TEMPLATE / r).is_file()):
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(TEMPLATE / rel, copy / rel)
+    marked = copy / "verbatim" / "license=Apache-2.0" / "LICENSE"
+    marked.write_bytes(marked.read_bytes() + b"marked\n")
+    if source == "zip":
+        shutil.make_archive(str(tmp_path / "template"), "zip", tmp_path, "template")
+        where = str(tmp_path / "template.zip")
+    else:
+        for args in (
+            ["init", "-q"],
+            ["add", "-A"],
+            ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t"],
+        ):
+            subprocess.run(["git", *args], cwd=copy, check=True)
+        where = f"git+file://{copy}"
+    config = tmp_path / "config.yaml"
+    config.write_text(f"cookiecutters_dir: {tmp_path / 'unpacked'}\nreplay_dir: {tmp_path / 'replay'}\n")
+    subprocess.run([sys.executable, "-m", "cookiecutter", "--no-input", "--config-file", config, "-o", tmp_path / "out",
+                    where, "license=Apache-2.0"], check=True, capture_output=True, cwd=tmp_path)  # fmt: skip
+    assert (tmp_path / "out" / "my-node-pack" / "LICENSE").read_bytes() == marked.read_bytes()
 
 
 def test_an_answer_the_kind_does_not_use_changes_nothing(pack, cookies_session):
@@ -59,9 +91,9 @@ def test_no_unrendered_template_syntax_and_plain_files_arrive_byte_for_byte(pack
     verbatim = 0
     for rel in pack.files():
         assert not LEFTOVER.search(rel), rel
-        source = (SOURCE / template_source(pack, rel)).read_text(encoding="utf-8", errors="replace")
+        source = template_source(pack, rel).read_text(encoding="utf-8", errors="replace")
         if not ext.OURS.search(source):
-            assert (pack.path / rel).read_bytes() == (SOURCE / template_source(pack, rel)).read_bytes(), rel
+            assert (pack.path / rel).read_bytes() == template_source(pack, rel).read_bytes(), rel
             verbatim += 1
         else:
             assert not LEFTOVER.search(pack.read(rel)), rel

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -157,6 +158,33 @@ def test_an_alternative_replaces_the_file_an_earlier_bake_left(tmp_path):
     tree(tmp_path, "ui/jsconfig.json", "_alternatives/frontend=js/ui/jsconfig.json")
     post.place_alternatives(tmp_path, {**GOOD, "frontend": "js"})
     assert (tmp_path / "ui/jsconfig.json").read_text() == "_alternatives/frontend=js/ui/jsconfig.json"
+
+
+def test_verbatim_files_are_copied_into_place_byte_for_byte_over_an_earlier_bake(tmp_path):
+    tree(tmp_path, "template/a.js", "pack/web/dist/main.js")
+    (tmp_path / "template/a.js").write_bytes(b"x\r\ny")
+    post.copy_verbatim(tmp_path / "pack", [(str(tmp_path / "template/a.js"), "web/dist/main.js"),
+                                           (str(tmp_path / "template/a.js"), "ui/new/b.js")])  # fmt: skip
+    assert (
+        (tmp_path / "pack/web/dist/main.js").read_bytes() == (tmp_path / "pack/ui/new/b.js").read_bytes() == b"x\r\ny"
+    )
+
+
+def test_the_extension_lists_the_verbatim_files_a_pack_keeps():
+    def copies(**answers):
+        a = {**GOOD, **answers}
+        return {
+            rel: Path(source).relative_to(TEMPLATE / "verbatim").parts[0]
+            for source, rel in ast.literal_eval(ext.verbatim_copies(a))
+        }
+
+    assert copies(node_category="server", license="GPL-3.0-or-later") == {"LICENSE": "license=GPL-3.0-or-later"}
+    assert copies(node_category="server", license="none") == {}
+    client = copies(node_category="client", frontend="ts", license="MIT")
+    assert client["web/dist/main.js"] == "frontend=ts,node_category=client"
+    assert client["ui/package-lock.json"] == "frontend=ts" and "LICENSE" not in client
+    assert "ui/src/presets-panel.ts" not in client  # a client pack has no presets (PRUNE)
+    assert "ui/src/presets-panel.ts" in copies(node_category="connected", frontend="ts")
 
 
 def test_keeps_follows_the_prune_table_the_patterns_and_the_alternatives():

@@ -14,6 +14,7 @@ from local_extensions import load
 
 SOURCE = TEMPLATE / "{{cookiecutter.project_slug}}"
 ALTERNATIVES = SOURCE / "_alternatives"
+VERBATIM = TEMPLATE / "verbatim"  # alternatives without Jinja, which the hook copies
 bundles = load(TEMPLATE / "scripts" / "build-bundles.py")
 ext = load(TEMPLATE / "extension.py")
 
@@ -33,22 +34,30 @@ def test_a_file_is_a_template_exactly_when_it_holds_this_templates_jinja():
 
 
 def test_every_alternatives_folder_names_answers_that_exist():
-    for folder in ALTERNATIVES.iterdir():
+    for folder in [*ALTERNATIVES.iterdir(), *VERBATIM.iterdir()]:
         for part in folder.name.split(","):
             answer, _, value = part.partition("=")
-            assert value in CHOICES.get(answer, []), f"_alternatives/{folder.name}: no answer {answer}={value}"
+            assert value in CHOICES.get(answer, []), f"{folder.relative_to(TEMPLATE)}: no answer {answer}={value}"
+
+
+def test_no_file_in_verbatim_holds_the_templates_jinja():
+    """The hook copies verbatim/ as it is: a file there with the template's Jinja would ship it unrendered. Its
+    place is the pack folder's _alternatives/."""
+    found = [p for p in VERBATIM.rglob("*") if p.is_file() and ext.OURS.search(p.read_text(errors="replace"))]
+    assert not found, f"move to {ALTERNATIVES.relative_to(TEMPLATE)}: {[str(p.relative_to(VERBATIM)) for p in found]}"
 
 
 @pytest.mark.parametrize("combo", COMBOS, ids=[combo_id(c) for c in COMBOS])
 def test_no_file_of_a_pack_comes_from_two_places(combo):
     shared = {rel for rel in template_files() if not rel.startswith("_alternatives/")}
     placed: dict[str, str] = {}
-    for folder in (f for f in ALTERNATIVES.iterdir() if applies(f.name, combo)):
+    for folder in (f for f in [*ALTERNATIVES.iterdir(), *VERBATIM.iterdir()] if applies(f.name, combo)):
+        where = folder.relative_to(TEMPLATE).as_posix()
         for path in (p for p in folder.rglob("*") if p.is_file()):
             rel = path.relative_to(folder).as_posix()
-            where = placed.get(rel, "the shared tree")
-            assert rel not in shared and rel not in placed, f"{rel}: from {folder.name} and {where}"
-            placed[rel] = folder.name
+            other = placed.get(rel, "the shared tree")
+            assert rel not in shared and rel not in placed, f"{rel}: from {where} and {other}"
+            placed[rel] = where
 
 
 def test_committed_builds_were_made_from_the_current_sources(front_end_pack):

@@ -68,7 +68,7 @@ def change_the_template(repo: Path) -> None:
     )
     extension.write_text(text)
     (repo / PACK_TEMPLATE / "MAINTAINERS.md").write_text("# {{ cookiecutter.maintainer | shout }}\n")
-    for dist in (repo / PACK_TEMPLATE / "_alternatives").glob("frontend=*,node_category=*/web/dist/main.js"):
+    for dist in (repo / "verbatim").glob("frontend=*,node_category=*/web/dist/main.js"):
         dist.write_text(dist.read_text() + "// rebuilt by the template\n")
     git("add", "-A", cwd=repo)
     git("commit", "-q", "-m", "B", cwd=repo)
@@ -230,8 +230,12 @@ def sources(template: Path, answers: dict) -> dict[str, bytes]:
     """Each path a pack with these answers may have, with the bytes of the template file(s) it comes from."""
     top = template / PACK_TEMPLATE
     found: dict[str, bytes] = {}
-    for path in sorted(p for p in top.rglob("*") if p.is_file()):
-        rel = path.relative_to(top).as_posix()
+    tree = [(p.relative_to(top), p) for p in top.rglob("*") if p.is_file()]
+    # alternatives without Jinja, laid out like _alternatives/ (earlier releases have no verbatim/)
+    tree += [("_alternatives" / p.relative_to(template / "verbatim"), p) for p in (template / "verbatim").rglob("*")
+             if p.is_file()]  # fmt: skip
+    for rel, path in sorted(tree):
+        rel = rel.as_posix()
         if rel.startswith("_alternatives/"):
             _, folder, rel = rel.split("/", 2)
             if not applies(folder, answers):
