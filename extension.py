@@ -421,12 +421,12 @@ def verbatim_copies(answers) -> str:
     for the post-gen hook to copy. verbatim/ is laid out like _alternatives/ and holds the files that differ by
     answer and hold none of this template's Jinja (builds, package locks, ...): cookiecutter does not walk it,
     and the hook's ``keeps`` decides, as it does for the pack folder."""
-    hook, found = _hook(), []
+    hook, pack_features, found = _hook(), features(answers), []
     for folder, _, names in os.walk(HERE / "verbatim"):
         for name in names:
             source = os.path.join(folder, name)
             rel = fill_paths(os.path.relpath(source, HERE / "verbatim"), answers)
-            if hook.keeps(f"{hook.ALTERNATIVES}/{rel}", answers, features(answers)):
+            if hook.keeps(f"{hook.ALTERNATIVES}/{rel}", answers, pack_features):
                 found.append((source, rel.split(os.sep, 1)[1]))
     return repr(sorted(found))
 

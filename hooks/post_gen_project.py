@@ -11,9 +11,8 @@
 
 ``keeps`` applies both to one file. The template's extension asks it while cookiecutter renders, so that a file
 the pack does not keep is never written, and lists the verbatim/ files the pack keeps; this hook then moves
-the matching alternatives into place, copies those files, and removes the folders cookiecutter made for files it
-did not write. It removes no file: over an earlier bake
-(--overwrite-if-exists) the author's own files stay.
+the matching alternatives into place, copies those files, and removes the folders cookiecutter made for files
+it did not write. It removes no file: over an earlier bake (--overwrite-if-exists) the author's own files stay.
 
 No git, pip, npm or network calls. Standard library only; cookiecutter renders this file with the answers and
 runs it in a new Python, whose start-up is much of a bake's cost: that run imports only os and sys
