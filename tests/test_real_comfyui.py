@@ -571,8 +571,7 @@ def test_subgraph_blueprint_is_listed_added_from_the_page_and_runs(served, brows
     page.evaluate(
         f"() => {{ const g = {APP}.graph; g.nodes.filter(n => ![1, 3].includes(+n.id)).forEach(n => g.remove(n)); }}"
     )
-    page.mouse.dblclick(700, 650)  # an empty spot of the canvas: the node search opens
-    page.wait_for_function("() => document.activeElement?.tagName === 'INPUT'", timeout=30_000)
+    open_node_search(served, page)
     page.keyboard.type(name)
     option = page.locator("[role=option]", has_text=name).first
     option.wait_for(timeout=30_000)
@@ -593,6 +592,23 @@ def test_subgraph_blueprint_is_listed_added_from_the_page_and_runs(served, brows
     screenshot(served, page, "subgraph-blueprint")
     context.close()
     assert [e for e in errors if served.mentions_pack(e)] == []
+
+
+def open_node_search(served, page, tries: int = 5) -> None:
+    """Double-click an empty spot of the canvas until the node search has the focus, as a user tries again:
+    on two busy cores a double-click can land while the page still redraws the workflow it has just loaded
+    (seen twice in one run of the suite), and nothing opens."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(tries):
+        page.mouse.dblclick(700, 650)
+        try:
+            page.wait_for_function("() => document.activeElement?.tagName === 'INPUT'", timeout=6_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")  # whatever half-opened
+    screenshot(served, page, "node-search-never-opened")
+    raise AssertionError(f"{tries} double-clicks on an empty spot of the canvas never opened the node search")
 
 
 def screenshot(served, page, renderer: str) -> None:
