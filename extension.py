@@ -482,7 +482,9 @@ class Text:
     def render(self, *args, **kwargs) -> str:
         answers = dict(*args, **kwargs).get("cookiecutter", {})
         text = fill_paths(self.source, answers)
-        if self.file and not _hook().keeps(text, answers, features(answers)):
+        # Every answer is known only while cookiecutter writes the pack: before, this is an answer being rendered
+        # that reads like a file's path (a project named "README.md"), which stays as it is.
+        if self.file and RULES.keys() <= answers.keys() and not _hook().keeps(text, answers, features(answers)):
             return "."
         return text
 

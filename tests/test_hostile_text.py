@@ -40,6 +40,8 @@ HOSTILE = [
     "`touch pwned`; rm -rf ~",
     "x" * 1000,
     "\u2028line separator",
+    "README.md",  # the path of a file in the template's pack folder
+    "web/pack.js",  # ... and of one that this pack does not have
 ]
 TEXT = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from(list("\"'\\{}%$<>`\n\t")),
