@@ -437,8 +437,8 @@ def _literal(source: str) -> str:
 
 
 @functools.cache
-def _own_templates() -> tuple[frozenset[str], frozenset[str]]:
-    """Strings of this template that cookiecutter renders with ``from_string``, and its path placeholders."""
+def _own_templates() -> frozenset[str]:
+    """Strings of this template that cookiecutter renders with ``from_string`` as templates."""
     own: set[str] = set()
 
     def collect(value):
@@ -449,10 +449,8 @@ def _own_templates() -> tuple[frozenset[str], frozenset[str]]:
                 collect(item)
 
     collect(CONTEXT)
-    own.add(PROJECT_DIR)
     own.update(hook.read_text(encoding="utf-8") for hook in (HERE / "hooks").glob("*.py"))
-    path_vars = {m for path in _pack_files() for m in PATH_VAR.findall(path)}
-    return frozenset(own), frozenset(path_vars | {PROJECT_DIR})
+    return frozenset(own)
 
 
 @functools.cache
@@ -471,20 +469,27 @@ def _hook():
 
 
 class Text:
-    """A string that cookiecutter would compile as a template but that holds no Jinja, only this template's path
-    placeholders (``{{cookiecutter.<answer>}}``) or none: it renders without compiling, the placeholders
-    replaced by the answers. A file of the pack folder that the pack does not keep (the hook's ``keeps``)
-    renders as ".", so that cookiecutter writes nothing for it (it skips a file whose name renders empty)."""
+    """A string that cookiecutter would compile as a template but that holds no Jinja, only path placeholders
+    (``{{cookiecutter.<answer>}}``) or none: it renders without compiling.
+
+    Cookiecutter renders two kinds of such strings: answers, while it asks them, and the template's paths,
+    while it writes the pack, when every answer is known. An answer is data and stays as it is, even one that
+    reads like a path ("README.md", "{{cookiecutter.project_slug}}"). In a path the placeholders are replaced by
+    the answers; the pack's folder name first checks them all (``check_answers``); and a file of the pack
+    folder that the pack does not keep (the hook's ``keeps``) renders as ".", so that cookiecutter writes
+    nothing for it (it skips a file whose name renders empty)."""
 
     def __init__(self, source: str, file: bool):
         self.source, self.file = source, file
 
     def render(self, *args, **kwargs) -> str:
         answers = dict(*args, **kwargs).get("cookiecutter", {})
+        if not RULES.keys() <= answers.keys():  # an answer, rendered while the answers are asked
+            return self.source
+        if self.source == PROJECT_DIR:  # the pack's folder name: rendered once, after the last answer
+            return check_answers(answers)
         text = fill_paths(self.source, answers)
-        # Every answer is known only while cookiecutter writes the pack: before, this is an answer being rendered
-        # that reads like a file's path (a project named "README.md"), which stays as it is.
-        if self.file and RULES.keys() <= answers.keys() and not _hook().keeps(text, answers, features(answers)):
+        if self.file and not _hook().keeps(text, answers, features(answers)):
             return "."
         return text
 
@@ -492,17 +497,7 @@ class Text:
 def preprocess(source: str, name) -> str:
     if name is not None:  # a file of the pack: a template only if it holds this template's Jinja
         return source if OURS.search(source) else "{% raw %}" + source + "{% endraw %}"
-    if "{" not in source:
-        return source
-    if source == PROJECT_DIR:  # the pack's folder name: rendered once, after the last answer
-        return "{{ cookiecutter | check_answers }}"
-    own, path_vars = _own_templates()
-    if source in own:
-        return source
-    # A file or folder path of this template: only its own path placeholders, nothing else.
-    if "{" not in PATH_VAR.sub("", source) and set(PATH_VAR.findall(source)) <= path_vars:
-        return source
-    return _literal(source)
+    return source if source in _own_templates() else _literal(source)  # an answer's Jinja is text
 
 
 def _fast(environment):
@@ -512,16 +507,11 @@ def _fast(environment):
     from_string = environment.from_string
 
     def fast(source, globals=None, template_class=None):
-        if isinstance(source, str) and source != PROJECT_DIR and "{" not in PATH_VAR.sub("", source):
-            file = source in _pack_files()
-            if (
-                file
-                or "{" not in source
-                or (os.path.isabs(source) and set(PATH_VAR.findall(source)) <= _own_templates()[1])
-            ):
-                return Text(source, file)
+        if isinstance(source, str) and "{" not in PATH_VAR.sub("", source):
+            if "{" not in source or source not in _own_templates():  # this template's own placeholders compile
+                return Text(source, source in _pack_files())
         cache = environment.bytecode_cache
-        if cache is None or source not in _own_templates()[0]:
+        if cache is None or source not in _own_templates():
             return from_string(source, globals, template_class)
         bucket = cache.get_bucket(environment, hashlib.sha256(source.encode()).hexdigest(), None, source)
         if bucket.code is None:
@@ -545,7 +535,6 @@ def install(environment) -> None:
         publisher_default=publisher_default,
         pascal_default=pascal_default,
         js_namespace=js_namespace,
-        check_answers=check_answers,
         answers_json=answers_json,
         uuid_for=uuid_for,
         python_literal=python_literal,

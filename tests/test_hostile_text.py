@@ -42,6 +42,10 @@ HOSTILE = [
     "\u2028line separator",
     "README.md",  # the path of a file in the template's pack folder
     "web/pack.js",  # ... and of one that this pack does not have
+    "{{cookiecutter.project_slug}}",  # the template's own path placeholders, as cookiecutter spells them
+    "/a/{{cookiecutter.project_slug}}",
+    "C:\\{{cookiecutter.__package_name}}",
+    "{{cookiecutter.__package_name}}/nodes.py",
 ]
 TEXT = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from(list("\"'\\{}%$<>`\n\t")),
