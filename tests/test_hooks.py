@@ -319,3 +319,10 @@ def test_a_pack_of_an_upper_case_github_user_names_the_registry_publisher_in_low
     pyproject = tomllib.loads((pack / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["tool"]["comfy"]["PublisherId"] == "jane-doe"
     assert pyproject["project"]["urls"]["Repository"] == "https://github.com/Jane-Doe/my-node-pack"
+
+
+@pytest.mark.parametrize("name", ["", "my-node-pack/subgraphs/soft-invert", "Ünïcode 🎨 name", "x" * 500])
+def test_uuid_for_is_uuid5_in_the_url_namespace(name):
+    import uuid
+
+    assert ext.uuid_for(name) == str(uuid.uuid5(uuid.NAMESPACE_URL, name))
