@@ -171,13 +171,21 @@ def on_windows(max_len: int):
     return lambda v: not WINDOWS_DEVICE.fullmatch(v) and len(v) <= max_len
 
 
+# Folders at the top of the template's pack (its alternatives and verbatim/ included) that could be a package's
+# name: cookiecutter makes every one of them, and a package folder of the same name would be made twice.
+PACK_FOLDERS = {"_alternatives", "example_workflows", "locales", "presets", "subgraphs", "ui", "web"}
+
 # Rules added after packs were made: they bind new answers. A pack's recorded answers, which cruft renders again
 # on every update, are only noted when they break one (CHANGELOG: a stricter rule never rejects them).
 NEW_ANSWER_RULES = {
     "project_slug": (on_windows(64), f"{WINDOWS_RULE}, at most 64 characters", "my-node-pack"),
     "node_prefix": (on_windows(32), f"{WINDOWS_RULE}, at most 32 characters", "MyNodePack"),
     "__registry_name": (on_windows(64), f"{WINDOWS_RULE}, at most 64 characters", "my-node-pack"),
-    "__package_name": (on_windows(60), WINDOWS_RULE, "my_node_pack"),
+    "__package_name": (
+        lambda v: on_windows(60)(v) and v not in PACK_FOLDERS,
+        f"{WINDOWS_RULE}, nor a folder of the pack ({', '.join(sorted(PACK_FOLDERS))})",
+        "my_node_pack",
+    ),
 }
 
 # What each kind of pack has. A feature names files (the post-gen hook's PRUNE) and text (has() in templates).

@@ -44,6 +44,8 @@ BAD = {
         "_" * 61,
         "nul",
         "com7",
+        "web",  # a folder of the pack: cookiecutter would make it twice
+        "_alternatives",
     ],
     "node_prefix": ["", "1Pack", "My_Pack", "My Pack", "Ünï", "Con", "LPT1", "P" * 33],
     "__route_prefix": ["", "api", "prompt", "Has-Upper", "with/slash", "-x"],

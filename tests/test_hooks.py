@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -280,7 +281,7 @@ def test_the_templates_own_code_is_ruff_clean():
 @pytest.mark.parametrize(
     ("slug", "package"),
     [("my-pack", "my_pack"), ("class", "class_nodes"), ("json", "json_nodes"), ("test", "test_nodes"),
-     ("3d-tools", "pack_3d_tools"), ("", "my_node_pack"), ("Ünï", "n")],
+     ("3d-tools", "pack_3d_tools"), ("", "my_node_pack"), ("Ünï", "n"), ("web", "web_nodes"), ("UI", "ui_nodes")],
 )  # fmt: skip
 def test_package_default_is_always_a_valid_package_name(slug, package):
     assert ext.package_default(slug) == package
@@ -295,8 +296,10 @@ def test_route_default_avoids_comfyuis_own_routes(registry, route):
 
 
 @pytest.mark.parametrize(
-    "name", ["Test", "API", "3D Tools", "class", "Utils", "Comfy", "ComfyUI", "🎨", "json", "42", "Core", "a" * 100]
-)
+    "name",
+    ["Test", "API", "3D Tools", "class", "Utils", "Comfy", "ComfyUI", "🎨", "json", "42", "Core", "a" * 100, "Web",
+     "Presets", "Example Workflows"],
+)  # fmt: skip
 def test_ordinary_project_names_give_answers_that_pass_every_rule(name):
     """What cookiecutter.json derives from the display name alone never trips a rule."""
     slug = ext.slug_default(name)
@@ -326,3 +329,19 @@ def test_uuid_for_is_uuid5_in_the_url_namespace(name):
     import uuid
 
     assert ext.uuid_for(name) == str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+
+
+def test_the_pack_folders_a_package_may_not_be_named_are_the_folders_at_the_top_of_a_pack():
+    """A package named like a folder at the top of the template's pack (web, ui, ...) would be made twice by
+    cookiecutter, which stops the bake; PACK_FOLDERS must list them all, from every layout a pack file comes from."""
+    source = TEMPLATE / "{{cookiecutter.project_slug}}"
+    tops = [source, *(source / "_alternatives").iterdir(), *(TEMPLATE / "verbatim").iterdir()]
+    folders = {p.name for top in tops for p in top.iterdir() if p.is_dir()} | {"_alternatives"}
+    names = {name for name in folders if re.fullmatch(r"[a-z_][a-z0-9_]*", name) and name not in ext.TAKEN_MODULES}
+    assert ext.PACK_FOLDERS == names
+
+
+def test_a_project_named_like_a_folder_of_the_pack_bakes(cookies):
+    result = cookies.bake(template=str(TEMPLATE), extra_context={"project_name": "Web"})
+    assert result.exit_code == 0, result.exception
+    assert (Path(result.project_path) / "web_nodes" / "__init__.py").is_file()
