@@ -91,3 +91,20 @@ def test_a_name_windows_cannot_hold_is_refused_at_the_prompts_and_the_default_st
     assert child.exitstatus is None or child.exitstatus == 0
     output(child)
     assert (tmp_path / "out" / "aux-nodes" / "aux_nodes" / "nodes.py").is_file()
+
+
+def test_typed_answers_that_read_like_the_templates_paths_are_kept_as_typed(tmp_path):
+    """A name like one of the pack's folders, a path of the template and its placeholders, typed at the prompts:
+    the pack bakes and shows them as typed."""
+    child = session([str(TEMPLATE), "-o", str(tmp_path / "out")], tmp_path)
+    typed = {"node_category": "4", "project_name": "Web", "description": "{{cookiecutter.project_slug}}",
+             "author_name": "README.md"}  # fmt: skip
+    answer_all(child, typed)
+    rest = output(child)
+    assert child.exitstatus == 0, rest
+    answers = json.loads((tmp_path / "out" / "web" / ".cookiecutter.json").read_text())
+    assert {key: answers[key] for key in ("project_name", "description", "author_name")} == {
+        "project_name": "Web", "description": "{{cookiecutter.project_slug}}", "author_name": "README.md"
+    }  # fmt: skip
+    assert (tmp_path / "out" / "web" / "web_nodes" / "__init__.py").is_file()
+    assert "ERROR" not in rest and "Traceback" not in rest
