@@ -483,15 +483,16 @@ def _hook():
 
 
 class Text:
-    """A string that cookiecutter would compile as a template but that holds no Jinja, only path placeholders
-    (``{{cookiecutter.<answer>}}``) or none: it renders without compiling.
+    """A string that cookiecutter renders and that is not one of this template's own templates: it renders
+    without compiling.
 
     Cookiecutter renders two kinds of such strings: answers, while it asks them, and the template's paths,
     while it writes the pack, when every answer is known. An answer is data and stays as it is, even one that
-    reads like a path ("README.md", "{{cookiecutter.project_slug}}"). In a path the placeholders are replaced by
-    the answers; the pack's folder name first checks them all (``check_answers``); and a file of the pack
-    folder that the pack does not keep (the hook's ``keeps``) renders as ".", so that cookiecutter writes
-    nothing for it (it skips a file whose name renders empty)."""
+    reads like a path or a template ("README.md", "{{cookiecutter.project_slug}}", "{{ 7*7 }}"). In a path the
+    placeholders (``{{cookiecutter.<answer>}}``) are replaced by the answers, and nothing else is (an output
+    folder may be named "a{b}"); the pack's folder name first checks every answer (``check_answers``); and a
+    file of the pack folder that the pack does not keep (the hook's ``keeps``) renders as ".", so that
+    cookiecutter writes nothing for it (it skips a file whose name renders empty)."""
 
     def __init__(self, source: str, file: bool):
         self.source, self.file = source, file
@@ -511,19 +512,20 @@ class Text:
 def preprocess(source: str, name) -> str:
     if name is not None:  # a file of the pack: a template only if it holds this template's Jinja
         return source if OURS.search(source) else "{% raw %}" + source + "{% endraw %}"
-    return source if source in _own_templates() else _literal(source)  # an answer's Jinja is text
+    # Only the template's own strings come here (fast() renders every other as Text); should anything else,
+    # an answer's Jinja stays text.
+    return source if source in _own_templates() else _literal(source)
 
 
 def _fast(environment):
-    """The environment's ``from_string``, without compiling what holds no Jinja (see Text), and with this
-    template's own strings (cookiecutter.json's derived defaults, the hook) compiled once into the
+    """The environment's ``from_string``, without compiling what is not the template's own (see Text), and with
+    this template's own strings (cookiecutter.json's derived defaults, the hook) compiled once into the
     environment's bytecode cache, as Jinja does for the pack's files."""
     from_string = environment.from_string
 
     def fast(source, globals=None, template_class=None):
-        if isinstance(source, str) and "{" not in PATH_VAR.sub("", source):
-            if "{" not in source or source not in _own_templates():  # this template's own placeholders compile
-                return Text(source, source in _pack_files())
+        if isinstance(source, str) and ("{" not in source or source not in _own_templates()):
+            return Text(source, source in _pack_files())
         cache = environment.bytecode_cache
         if cache is None or source not in _own_templates():
             return from_string(source, globals, template_class)

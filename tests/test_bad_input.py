@@ -184,3 +184,15 @@ def test_a_rebake_over_another_pack_is_refused_in_one_line_and_changes_nothing(t
     lines = [ln for ln in (out.stdout + out.stderr).splitlines() if ln.strip()]
     assert out.returncode == 1 and len(lines) == 1 and "cruft update" in lines[0], out.stdout + out.stderr
     assert tree_bytes(pack) == before
+
+
+def test_an_output_folder_with_braces_in_its_path_gets_the_same_pack(tmp_path):
+    """Cookiecutter renders each folder's absolute path: only the template's placeholders in it are filled in."""
+    packs = []
+    for out in (tmp_path / "plain", tmp_path / "o{x} {{y"):
+        result = subprocess.run([sys.executable, "-m", "cookiecutter", "--no-input", "-o", str(out), str(TEMPLATE)],
+                                capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+        assert result.returncode == 0, result.stderr[-2000:]
+        pack = out / "my-node-pack"
+        packs.append({p.relative_to(pack).as_posix(): p.read_bytes() for p in pack.rglob("*") if p.is_file()})
+    assert packs[0] == packs[1]

@@ -345,3 +345,12 @@ def test_a_project_named_like_a_folder_of_the_pack_bakes(cookies):
     result = cookies.bake(template=str(TEMPLATE), extra_context={"project_name": "Web"})
     assert result.exit_code == 0, result.exception
     assert (Path(result.project_path) / "web_nodes" / "__init__.py").is_file()
+
+
+def test_a_string_that_is_not_the_templates_own_compiles_to_its_literal_text():
+    """preprocess's guard: should an answer reach the compiler rather than Text, its Jinja stays text."""
+    from jinja2 import Environment
+
+    for source in ["{{ 7*7 }}", "{% if true %}x{% endif %}", "{{cookiecutter.project_slug}}", "<é>\n\u2028\n"]:
+        env = Environment(keep_trailing_newline=True)  # noqa: S701 (as cookiecutter makes it: text, not HTML)
+        assert env.from_string(ext.preprocess(source, None)).render() == source
