@@ -524,10 +524,11 @@ def _fast(environment):
     from_string = environment.from_string
 
     def fast(source, globals=None, template_class=None):
-        if isinstance(source, str) and ("{" not in source or source not in _own_templates()):
+        own = source in _own_templates()
+        if isinstance(source, str) and not (own and "{" in source):
             return Text(source, source in _pack_files())
         cache = environment.bytecode_cache
-        if cache is None or source not in _own_templates():
+        if cache is None or not own:
             return from_string(source, globals, template_class)
         bucket = cache.get_bucket(environment, hashlib.sha256(source.encode()).hexdigest(), None, source)
         if bucket.code is None:
