@@ -252,10 +252,23 @@ def validate(answers) -> list[str]:
     return [f"ERROR: {e}" for e in errors]
 
 
+def derived_default(field: str, answers) -> str | None:
+    """The default cookiecutter.json gives ``field`` with these answers when it is a filter of another answer
+    (``{{ cookiecutter.project_name | slug_default }}``); None for any other default."""
+    found = re.fullmatch(r"\{\{ cookiecutter\.(\w+) \| (\w+) \}\}", str(CONTEXT.get(field)))
+    return FILTERS[found[2]](answers[found[1]]) if found else None
+
+
 def retry_command(answers, errors: list[str]) -> str:
-    """The command line that asks again, with the accepted answers as defaults (the bad ones left out)."""
+    """The command line that asks again, with the accepted answers as defaults. Left out: the bad ones, and those
+    equal to the default derived from another answer (a folder name made from a refused display name), so that
+    they follow the answers given then."""
     bad = {e.split(" = ", 1)[0].removeprefix("ERROR: ") for e in errors}
-    kept = [f"{k}={v}" for k, v in answers.items() if not k.startswith("_") and k not in bad and isinstance(v, str)]
+    kept = [
+        f"{k}={v}"
+        for k, v in answers.items()
+        if not k.startswith("_") and k not in bad and isinstance(v, str) and v != derived_default(k, answers)
+    ]
     return shlex.join(["cookiecutter", str(answers.get("_template") or "<template>"), *kept])
 
 
@@ -540,22 +553,25 @@ def _fast(environment):
     return fast
 
 
+FILTERS = {
+    "toml_str": toml_str,
+    "json_str": json_str,
+    "md_text": md_text,
+    "slug_default": slug_default,
+    "registry_default": registry_default,
+    "package_default": package_default,
+    "route_default": route_default,
+    "publisher_default": publisher_default,
+    "pascal_default": pascal_default,
+    "js_namespace": js_namespace,
+    "answers_json": answers_json,
+    "uuid_for": uuid_for,
+    "python_literal": python_literal,
+    "verbatim_copies": verbatim_copies,
+}
+
+
 def install(environment) -> None:
-    environment.filters.update(
-        toml_str=toml_str,
-        json_str=json_str,
-        md_text=md_text,
-        slug_default=slug_default,
-        registry_default=registry_default,
-        package_default=package_default,
-        route_default=route_default,
-        publisher_default=publisher_default,
-        pascal_default=pascal_default,
-        js_namespace=js_namespace,
-        answers_json=answers_json,
-        uuid_for=uuid_for,
-        python_literal=python_literal,
-        verbatim_copies=verbatim_copies,
-    )
+    environment.filters.update(FILTERS)
     environment.globals.update(has=has)
     environment.from_string = _fast(environment)

@@ -83,6 +83,17 @@ def test_the_stop_message_gives_the_command_that_asks_again_without_the_bad_answ
     assert "'project_name=It'\"'\"'s mine'" in command  # quoted for the shell
 
 
+def test_the_command_that_asks_again_leaves_out_names_derived_from_the_display_name_and_keeps_typed_ones():
+    answers = {**GOOD, "version": "1.0", "project_name": "x" * 101}
+    derived = {"project_slug": ext.slug_default("x" * 101), "node_prefix": ext.pascal_default("x" * 101)}
+    assert derived == {field: ext.derived_default(field, answers) for field in derived}
+    assert ext.derived_default("version", answers) is None and ext.derived_default("license", answers) is None
+    command = ext.retry_command({**answers, **derived}, ["ERROR: project_name = ...", "ERROR: version = ..."])
+    assert "project_slug=" not in command and "node_prefix=" not in command and "author_name=" in command
+    command = ext.retry_command({**answers, "project_slug": "typed"}, ["ERROR: project_name = ..."])
+    assert "project_slug=typed" in command
+
+
 def test_answers_a_kind_does_not_use_are_noted_not_refused(capsys):
     ext.check_answers({**GOOD, "node_category": "client", "node_api": "v1", "model_loader": "yes"})
     assert capsys.readouterr().err.count("is not used: a client-side-only pack has no nodes") == 2

@@ -80,6 +80,24 @@ def test_a_mistyped_answer_is_reported_once_and_the_printed_command_asks_again_w
     assert (answers["node_category"], answers["author_name"], answers["version"]) == ("connected", "Jo Ann", "0.1.0")
 
 
+def test_a_mistyped_name_asks_again_without_the_names_it_gave_so_that_they_follow_the_new_one(tmp_path):
+    """The folder name and node prefix derived from a refused display name are left out of the printed command:
+    asked again, they follow the name typed then."""
+    child = session([str(TEMPLATE), "-o", str(tmp_path / "out")], tmp_path)
+    answer_all(child, {"project_name": "Long Name " * 10 + "X"})  # 101 characters
+    rest = output(child)
+    assert child.exitstatus == 1 and "ERROR: project_name = " in rest and "Traceback" not in rest, rest
+    command = next(line.strip() for line in rest.splitlines() if line.strip().startswith("cookiecutter "))
+    argv = shlex.split(command)[1:]
+    assert not [a for a in argv if a.startswith(("project_name=", "project_slug=", "node_prefix="))], argv
+    retry = session([*argv, "-o", str(tmp_path / "out")], tmp_path)
+    answer_all(retry, {"project_name": "Short Pack"})
+    rest = output(retry)
+    assert retry.exitstatus == 0, rest
+    answers = json.loads((tmp_path / "out" / "short-pack" / ".cookiecutter.json").read_text())
+    assert (answers["project_slug"], answers["node_prefix"]) == ("short-pack", "ShortPack")
+
+
 def test_a_name_windows_cannot_hold_is_refused_at_the_prompts_and_the_default_steers_around_it(tmp_path):
     child = session([str(TEMPLATE), "-o", str(tmp_path / "out")], tmp_path)
     answer_all(child, {"project_name": "Aux", "project_slug": "AUX"})
