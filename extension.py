@@ -32,7 +32,7 @@ import os
 import re
 import shlex
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import pass_context
 
@@ -292,6 +292,42 @@ def other_pack_in_the_way(answers) -> str | None:
     )
 
 
+def pack_paths(answers) -> tuple[set[str], set[str]]:
+    """The folders a bake makes (cookiecutter makes every folder of the template's pack folder, and the hook removes
+    those left empty) and the files the pack has, relative to the pack's folder, with "/"."""
+    hook, pack_features, folders, files = _hook(), features(answers), set(), set()
+    for source in _pack_files():
+        path = fill_paths(source, answers).replace(os.sep, "/")
+        folders.update(str(parent) for parent in PurePosixPath(path).parents)
+        if hook.keeps(path, answers, pack_features):
+            files.add(path.split("/", 2)[2] if path.startswith(hook.ALTERNATIVES + "/") else path)
+    files.update(rel.replace(os.sep, "/") for _, rel in verbatim_files(answers))
+    folders.update(str(parent) for path in files for parent in PurePosixPath(path).parents)
+    return folders - {"."}, files
+
+
+def in_the_way(answers) -> str | None:
+    """What would stop the bake halfway (cookiecutter would end in a traceback, with a pack half written): a file
+    where the bake makes a folder, a folder where the pack has a file, or a folder it cannot write in. None when
+    nothing is in the way (and at once when the pack's folder does not exist yet)."""
+    if "_commit" in answers or not answers.get("_output_dir"):
+        return None  # cruft renders into folders of its own
+    pack = Path(answers["_output_dir"], answers["project_slug"])
+    nearest = next(path for path in (pack, *pack.parents) if os.path.lexists(path))
+    found = None
+    if not nearest.is_dir():
+        found = f"{nearest} is a file, where the bake makes a folder"
+    elif not os.access(nearest, os.W_OK | os.X_OK):
+        found = f"{nearest} is a folder this user cannot write in"
+    elif nearest == pack:  # baking over a folder (--overwrite-if-exists)
+        folders, files = pack_paths(answers)
+        found = next((f"{pack / p} is a file, where the bake makes a folder" for p in sorted(folders)
+                      if os.path.lexists(pack / p) and not (pack / p).is_dir()), None)  # fmt: skip
+        found = found or next((f"{pack / p} is a folder, where the pack has a file" for p in sorted(files)
+                               if (pack / p).is_dir()), None)  # fmt: skip
+    return f"ERROR: {found}; nothing was written." if found else None
+
+
 def check_answers(answers) -> str:
     """The pack's folder name, once every answer has passed its rule; otherwise stop the bake."""
     from cookiecutter.exceptions import FailedHookException
@@ -304,9 +340,9 @@ def check_answers(answers) -> str:
             + "\nNothing was written. To answer again, with your other answers as the defaults, run:\n  "
             + retry_command(answers, errors)
         )
-    in_the_way = other_pack_in_the_way(answers)
-    if in_the_way:
-        raise FailedHookException(in_the_way)
+    refusal = in_the_way(answers) or other_pack_in_the_way(answers)
+    if refusal:
+        raise FailedHookException(refusal)
     notes = unused_answers(answers)
     if "_commit" in answers:  # cruft: the pack's recorded answers
         notes += [f"Note: {e} (kept: this pack recorded it)" for e in broken_rules(answers, NEW_ANSWER_RULES)]
@@ -444,10 +480,15 @@ def fill_paths(path: str, answers: dict) -> str:
 
 
 def verbatim_copies(answers) -> str:
-    """The files of the template's verbatim/ folder that this pack has, as a Python list of (source, pack path)
-    for the post-gen hook to copy. verbatim/ is laid out like _alternatives/ and holds the files that differ by
-    answer and hold none of this template's Jinja (builds, package locks, ...): cookiecutter does not walk it,
-    and the hook's ``keeps`` decides, as it does for the pack folder."""
+    """``verbatim_files`` as a Python list, for the post-gen hook to copy."""
+    return repr(verbatim_files(answers))
+
+
+def verbatim_files(answers) -> list[tuple[str, str]]:
+    """The files of the template's verbatim/ folder that this pack has, as (source, pack path). verbatim/ is laid
+    out like _alternatives/ and holds the files that differ by answer and hold none of this template's Jinja
+    (builds, package locks, ...): cookiecutter does not walk it, and the hook's ``keeps`` decides, as it does for
+    the pack folder."""
     hook, pack_features, found = _hook(), features(answers), []
     for folder, _, names in os.walk(HERE / "verbatim"):
         for name in names:
@@ -455,7 +496,7 @@ def verbatim_copies(answers) -> str:
             rel = fill_paths(os.path.relpath(source, HERE / "verbatim"), answers)
             if hook.keeps(f"{hook.ALTERNATIVES}/{rel}", answers, pack_features):
                 found.append((source, rel.split(os.sep, 1)[1]))
-    return repr(sorted(found))
+    return sorted(found)
 
 
 def _literal(source: str) -> str:

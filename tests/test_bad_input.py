@@ -196,3 +196,37 @@ def test_an_output_folder_with_braces_in_its_path_gets_the_same_pack(tmp_path):
         pack = out / "my-node-pack"
         packs.append({p.relative_to(pack).as_posix(): p.read_bytes() for p in pack.rglob("*") if p.is_file()})
     assert packs[0] == packs[1]
+
+
+# What stands in the way of a bake, made under tmp_path/out: (a path, "file" or "folder"), and whether the bake runs
+# with --overwrite-if-exists (without it, an existing pack folder is refused by cookiecutter itself).
+IN_THE_WAY = {
+    "the output folder is a file": ("out", "file", False),
+    "a folder above it is a file": ("out", "file", False, "out/deeper"),
+    "the pack folder is a file": ("out/my-node-pack", "file", True),
+    "the package folder is a file": ("out/my-node-pack/my_node_pack", "file", True),
+    "a folder the server pack does not keep is a file": ("out/my-node-pack/ui", "file", True),
+    "a file of the pack is a folder": ("out/my-node-pack/pyproject.toml", "folder", True),
+    "a file the hook moves is a folder": ("out/my-node-pack/my_node_pack/nodes.py", "folder", True),
+    "a file the hook copies is a folder": ("out/my-node-pack/LICENSE", "folder", True),
+}
+
+
+@pytest.mark.parametrize("case", IN_THE_WAY)
+def test_a_file_or_folder_in_the_way_is_refused_in_one_line_and_nothing_is_written(tmp_path, case):
+    path, kind, overwrite, *output = IN_THE_WAY[case]
+    blocker = tmp_path / path
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.mkdir() if kind == "folder" else blocker.write_text("mine", encoding="utf-8")
+    (blocker / "inside.txt").write_text("mine", encoding="utf-8") if kind == "folder" else None
+    before = {p: p.read_bytes() if p.is_file() else None for p in tmp_path.rglob("*")}
+    out = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", "-o", str(tmp_path / (output[0] if output else "out")),
+         str(TEMPLATE), *(["--overwrite-if-exists"] if overwrite else [])],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    text = out.stdout + out.stderr
+    assert out.returncode == 1 and "Traceback" not in text, text[-3000:]
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("ERROR: ") and str(blocker) in lines[0], text
+    assert {p: p.read_bytes() if p.is_file() else None for p in tmp_path.rglob("*")} == before

@@ -94,6 +94,16 @@ def test_the_command_that_asks_again_leaves_out_names_derived_from_the_display_n
     assert "project_slug=typed" in command
 
 
+def test_an_output_folder_this_user_cannot_write_in_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    """(The real-bake tests of what stands in the way are in test_bad_input.py; this machine's tests run as root,
+    for whom every folder is writable.)"""
+    assert ext.in_the_way({**GOOD, "_output_dir": str(tmp_path / "new")}) is None
+    monkeypatch.setattr(ext.os, "access", lambda path, mode: Path(path) != tmp_path)
+    assert ext.in_the_way({**GOOD, "_output_dir": str(tmp_path / "new")}) == (
+        f"ERROR: {tmp_path} is a folder this user cannot write in; nothing was written."
+    )
+
+
 def test_answers_a_kind_does_not_use_are_noted_not_refused(capsys):
     ext.check_answers({**GOOD, "node_category": "client", "node_api": "v1", "model_loader": "yes"})
     assert capsys.readouterr().err.count("is not used: a client-side-only pack has no nodes") == 2
