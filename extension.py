@@ -254,9 +254,10 @@ def validate(answers) -> list[str]:
 
 def derived_default(field: str, answers) -> str | None:
     """The default cookiecutter.json gives ``field`` with these answers when it is a filter of another answer
-    (``{{ cookiecutter.project_name | slug_default }}``); None for any other default."""
+    (``{{ cookiecutter.project_name | slug_default }}``); None for any other default, or without that answer."""
     found = re.fullmatch(r"\{\{ cookiecutter\.(\w+) \| (\w+) \}\}", str(CONTEXT.get(field)))
-    return FILTERS[found[2]](answers[found[1]]) if found else None
+    source = answers.get(found[1]) if found else None
+    return FILTERS[found[2]](source) if isinstance(source, str) else None
 
 
 def retry_command(answers, errors: list[str]) -> str:

@@ -88,6 +88,9 @@ def test_the_command_that_asks_again_leaves_out_names_derived_from_the_display_n
     derived = {"project_slug": ext.slug_default("x" * 101), "node_prefix": ext.pascal_default("x" * 101)}
     assert derived == {field: ext.derived_default(field, answers) for field in derived}
     assert ext.derived_default("version", answers) is None and ext.derived_default("license", answers) is None
+    assert ext.derived_default("project_slug", {**answers, "project_name": 5}) is None
+    without_name = {k: v for k, v in answers.items() if k != "project_name"}  # a replay file edited by hand
+    assert "project_slug=my-node-pack" in ext.retry_command(without_name, ["ERROR: project_name = None"])
     command = ext.retry_command({**answers, **derived}, ["ERROR: project_name = ...", "ERROR: version = ..."])
     assert "project_slug=" not in command and "node_prefix=" not in command and "author_name=" in command
     command = ext.retry_command({**answers, "project_slug": "typed"}, ["ERROR: project_name = ..."])
