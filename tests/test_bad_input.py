@@ -230,4 +230,3 @@ def test_a_file_or_folder_in_the_way_is_refused_in_one_line_and_nothing_is_writt
     lines = [line for line in text.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("ERROR: ") and str(blocker) in lines[0], text
     assert {p: p.read_bytes() if p.is_file() else None for p in tmp_path.rglob("*")} == before
-
