@@ -480,6 +480,12 @@ def fill_paths(path: str, answers: dict) -> str:
     return PATH_VAR.sub(lambda m: str(answers[m[0].removeprefix("{{cookiecutter.").removesuffix("}}")]), path)
 
 
+def made_folders(answers) -> str:
+    """The folders cookiecutter makes in the pack (one for each folder of the template's pack folder), as a Python
+    list of "/"-separated paths, for the post-gen hook to remove those left empty."""
+    return repr(sorted({fill_paths(folder, answers) for folder in _template_folders()}))
+
+
 def verbatim_copies(answers) -> str:
     """``verbatim_files`` as a Python list, for the post-gen hook to copy."""
     return repr(verbatim_files(answers))
@@ -527,6 +533,14 @@ def _pack_files() -> frozenset[str]:
     """The paths of the files in the template's pack folder, as cookiecutter names them while it walks it."""
     top = str(HERE / PROJECT_DIR) + os.sep
     return frozenset(os.path.join(folder, name)[len(top) :] for folder, _, names in os.walk(top) for name in names)
+
+
+@functools.cache
+def _template_folders() -> frozenset[str]:
+    """The folders of the template's pack folder, relative to it, with "/"."""
+    return frozenset(
+        str(parent) for path in _pack_files() for parent in PurePosixPath(path.replace(os.sep, "/")).parents
+    ) - {"."}
 
 
 @functools.cache
@@ -610,6 +624,7 @@ FILTERS = {
     "uuid_for": uuid_for,
     "python_literal": python_literal,
     "verbatim_copies": verbatim_copies,
+    "made_folders": made_folders,
 }
 
 

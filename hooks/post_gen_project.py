@@ -116,11 +116,14 @@ def copy_verbatim(root: str, copies: list) -> None:
             dst.write(src.read())
 
 
-def remove_empty_folders(root: str) -> None:
-    """Remove the folders cookiecutter made for files it did not write (a pack has no empty folder)."""
-    for folder, _, _ in os.walk(root, topdown=False):
-        if folder != root and not os.listdir(folder):
-            os.rmdir(folder)
+def remove_empty_folders(root: str, made: list) -> None:
+    """Remove the folders cookiecutter made for files it did not write (the extension lists the folders it makes,
+    one for each of the template's), deepest first. Other empty folders stay: over an earlier bake
+    (--overwrite-if-exists), the author's own and git's (an empty .git/refs/heads is part of a repository)."""
+    for folder in sorted(made, key=lambda path: path.count("/"), reverse=True):
+        path = os.path.join(root, *folder.split("/"))
+        if os.path.isdir(path) and not os.listdir(path):
+            os.rmdir(path)
 
 
 def next_steps(answers: dict) -> str:
@@ -140,7 +143,7 @@ def main() -> int:
     root = os.getcwd()
     place_alternatives(root, answers)
     copy_verbatim(root, {{ cookiecutter | verbatim_copies }})  # noqa: F821  # fmt: skip
-    remove_empty_folders(root)
+    remove_empty_folders(root, {{ cookiecutter | made_folders }})  # noqa: F821  # fmt: skip
     if "_commit" not in answers:  # cruft renders with _commit set: its updates need no next steps
         print(next_steps(answers))
     return 0

@@ -170,6 +170,24 @@ def test_a_rebake_over_the_same_pack_restores_the_templates_files_and_keeps_the_
     assert tree_bytes(pack) == {**fresh, "notes.txt": b"mine"}  # as a fresh bake makes them, and the author's file
 
 
+def test_a_rebake_keeps_the_authors_empty_folders_and_git_repository(tmp_path):
+    """The hook removes only the empty folders cookiecutter made from the template: a pack that is a git repository
+    (after `git gc`, whose refs/heads and refs/tags are empty) stays one, and the author's empty folders stay."""
+    assert run_cli(tmp_path, "node_category=connected").returncode == 0
+    pack = tmp_path / "out" / "my-node-pack"
+    git = ["git", "-c", "user.name=A", "-c", "user.email=a@example.com", "-C", str(pack)]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Initial commit"], ["gc", "-q"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
+    (pack / "models" / "later").mkdir(parents=True)
+    empty = sorted(p for p in pack.rglob("*") if p.is_dir() and not any(p.iterdir()))
+    assert pack / ".git" / "refs" / "heads" in empty  # what made the repository break
+    out = run_cli(tmp_path, "node_category=connected", "--overwrite-if-exists")
+    assert out.returncode == 0, out.stderr
+    status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True)
+    assert status.returncode == 0 and status.stdout == "", status.stdout + status.stderr
+    assert sorted(p for p in pack.rglob("*") if p.is_dir() and not any(p.iterdir())) == empty
+
+
 @pytest.mark.parametrize("change", [["node_category=connected"], ["version=2.0.0"], "template version"])
 def test_a_rebake_over_another_pack_is_refused_in_one_line_and_changes_nothing(tmp_path, change):
     assert run_cli(tmp_path, "node_category=server").returncode == 0

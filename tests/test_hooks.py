@@ -232,14 +232,25 @@ def test_prune_paths_use_only_the_star_wildcard():
             assert not set("?[]") & set(path), f"PRUNE[{feature!r}]: {path}"
 
 
-def test_the_hook_removes_empty_folders_and_never_a_file(tmp_path):
-    """Over an earlier bake (-f), a file the author put where this pack has nothing of the template's stays."""
+def test_the_hook_removes_the_empty_folders_it_was_given_and_never_a_file(tmp_path):
+    """Over an earlier bake (-f), a file the author put where this pack has nothing of the template's stays, and so
+    does an empty folder of the author's."""
     tree(tmp_path, "keep.txt", "web/mine.js")
-    for folder in ("ui/src/extensions", "presets", "web/docs"):
+    for folder in ("ui/src/extensions", "presets", "web/docs", "mine/empty"):
         (tmp_path / folder).mkdir(parents=True)
-    post.remove_empty_folders(tmp_path)
+    made = ["presets", "ui", "ui/src", "ui/src/extensions", "web", "web/docs", "gone"]
+    post.remove_empty_folders(tmp_path, made)
     assert files(tmp_path) == ["keep.txt", "web/mine.js"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "web"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "mine", "web"]
+    assert (tmp_path / "mine" / "empty").is_dir()
+
+
+def test_the_folders_the_hook_may_remove_are_those_of_the_template():
+    made = ast.literal_eval(ext.made_folders(GOOD))
+    pack = TEMPLATE / ext.PROJECT_DIR
+    folders = [p.relative_to(pack).as_posix() for p in pack.rglob("*") if p.is_dir()]
+    assert made == sorted(f.replace("{{cookiecutter.__package_name}}", "my_node_pack") for f in folders)
+    assert "my_node_pack" in made and "_alternatives/node_api=v1/my_node_pack" in made and ".git" not in made
 
 
 def test_next_steps_run_nothing_and_name_the_folder():

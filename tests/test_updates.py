@@ -59,12 +59,10 @@ def change_the_template(repo: Path) -> None:
     (repo / "cookiecutter.json").write_text(json.dumps(dict(items), indent=2, ensure_ascii=False))
     extension = repo / "extension.py"
     text = extension.read_text()
+    assert text.count("\nFILTERS = {\n") == 1
     text = text.replace(
-        "def install(environment) -> None:\n",
-        "def shout(value) -> str:\n    return str(value).upper()\n\n\ndef install(environment) -> None:\n",
-    )
-    text = text.replace(
-        "        answers_json=answers_json,\n", "        answers_json=answers_json,\n        shout=shout,\n"
+        "\nFILTERS = {\n",
+        '\ndef shout(value) -> str:\n    return str(value).upper()\n\n\nFILTERS = {\n    "shout": shout,\n',
     )
     extension.write_text(text)
     (repo / PACK_TEMPLATE / "MAINTAINERS.md").write_text("# {{ cookiecutter.maintainer | shout }}\n")
