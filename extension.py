@@ -296,14 +296,13 @@ def other_pack_in_the_way(answers) -> str | None:
 def pack_paths(answers) -> tuple[set[str], set[str]]:
     """The folders a bake makes (cookiecutter makes every folder of the template's pack folder, and the hook removes
     those left empty) and the files the pack has, relative to the pack's folder, with "/"."""
-    hook, pack_features, folders, files = _hook(), features(answers), set(), set()
+    hook, pack_features, files = _hook(), features(answers), set()
     for source in _pack_files():
         path = fill_paths(source, answers).replace(os.sep, "/")
-        folders.update(str(parent) for parent in PurePosixPath(path).parents)
         if hook.keeps(path, answers, pack_features):
             files.add(path.split("/", 2)[2] if path.startswith(hook.ALTERNATIVES + "/") else path)
     files.update(rel.replace(os.sep, "/") for _, rel in verbatim_files(answers))
-    folders.update(str(parent) for path in files for parent in PurePosixPath(path).parents)
+    folders = folders_made(answers) | {str(parent) for path in files for parent in PurePosixPath(path).parents}
     return folders - {"."}, files
 
 
@@ -322,10 +321,10 @@ def in_the_way(answers) -> str | None:
         found = f"{nearest} is a folder this user cannot write in"
     elif nearest == pack:  # baking over a folder (--overwrite-if-exists)
         folders, files = pack_paths(answers)
-        found = next((f"{pack / p} is a file, where the bake makes a folder" for p in sorted(folders)
-                      if os.path.lexists(pack / p) and not (pack / p).is_dir()), None)  # fmt: skip
-        found = found or next((f"{pack / p} is a folder, where the pack has a file" for p in sorted(files)
-                               if (pack / p).is_dir()), None)  # fmt: skip
+        blocked = [f"{pack / p} is a file, where the bake makes a folder" for p in sorted(folders)
+                   if os.path.lexists(pack / p) and not (pack / p).is_dir()]  # fmt: skip
+        blocked += [f"{pack / p} is a folder, where the pack has a file" for p in sorted(files) if (pack / p).is_dir()]
+        found = blocked[0] if blocked else None
     return f"ERROR: {found}; nothing was written." if found else None
 
 
@@ -480,10 +479,14 @@ def fill_paths(path: str, answers: dict) -> str:
     return PATH_VAR.sub(lambda m: str(answers[m[0].removeprefix("{{cookiecutter.").removesuffix("}}")]), path)
 
 
+def folders_made(answers) -> set[str]:
+    """The folders cookiecutter makes in the pack, one for each folder of the template's pack folder, with "/"."""
+    return {fill_paths(folder, answers) for folder in _template_folders()}
+
+
 def made_folders(answers) -> str:
-    """The folders cookiecutter makes in the pack (one for each folder of the template's pack folder), as a Python
-    list of "/"-separated paths, for the post-gen hook to remove those left empty."""
-    return repr(sorted({fill_paths(folder, answers) for folder in _template_folders()}))
+    """``folders_made`` as a Python list, for the post-gen hook to remove those left empty."""
+    return repr(sorted(folders_made(answers)))
 
 
 def verbatim_copies(answers) -> str:
